@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* as-char-buffer-t.c - PyObject_AsCharBuffer() as libpyoldbuf provides it. */
+#include <oldbuffer.h>
+
+#include "tap/basic.h"
+#include "tap/corpus.h"
+#include "tap/legacy.h"
+#include "tap/python.h"
+
+int
+main(void)
+{
+	py_start();
+	plan(expect_all_count(AS_CHAR_BUFFER) + 3);
+
+	expect_all(AS_CHAR_BUFFER);
+
+	expect_with_pending(AS_CHAR_BUFFER, "b'abc'", 0, "KeyError: 'pending'");
+	expect_with_pending(AS_CHAR_BUFFER, "'text'", -1,
+	                    "TypeError: a bytes-like object is required, "
+	                    "not 'str'");
+	ok(&PyObject_AsCharBuffer == &pyoldbuf_as_char_buffer,
+	   "PyObject_AsCharBuffer is pyoldbuf_as_char_buffer");
+	return 0;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * check-read-buffer-t.c - PyObject_CheckReadBuffer() as libpyoldbuf provides
+ * it: 1 exactly when reading would succeed, never an exception, a pending
+ * exception cleared by a failing exporter (as CPython does), 0 for NULL.
+ */
+#include <oldbuffer.h>
+
+#include "tap/basic.h"
+#include "tap/corpus.h"
+#include "tap/legacy.h"
+#include "tap/python.h"
+
+int
+main(void)
+{
+	py_start();
+	plan(expect_all_count(CHECK_READ_BUFFER) + 4);
+
+	expect_all(CHECK_READ_BUFFER);
+
+	expect_with_pending(CHECK_READ_BUFFER, "b'abc'", 1,
+	                    "KeyError: 'pending'");
+	expect_with_pending(CHECK_READ_BUFFER, "'text'", 0,
+	                    "KeyError: 'pending'");
+	expect_with_pending(CHECK_READ_BUFFER, "memoryview(b'abcdef')[::2]", 0,
+	                    "");
+	ok(&PyObject_CheckReadBuffer == &pyoldbuf_check_read_buffer,
+	   "PyObject_CheckReadBuffer is pyoldbuf_check_read_buffer");
+	return 0;
+}

@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * differential-t.c - libpyoldbuf against the interpreter's own functions
+ *
+ * Every libpython from 3.6 to 3.13 still exports PyObject_AsCharBuffer & co.
+ * This test calls both implementations on the same object, with every
+ * argument NULL in turn and with and without a pending exception, and
+ * compares all that call_legacy() observes: return value, output parameters
+ * (pointer included), pending exception and its message, reference count;
+ * then whether the object can be resized, so that neither left an export.  CheckReadBuffer(NULL) is left out: CPython crashes.
+ *
+ * Last, the comparison itself is checked against two wrong implementations.
+ */
+#include <string.h>
+
+#include <oldbuffer.h>
+
+#include "tap/basic.h"
+#include "tap/corpus.h"
+#include "tap/legacy.h"
+#include "tap/python.h"
+
+static const unsigned null_cases[] = { 0, NULL_OBJ, NULL_BUFFER, NULL_LEN };
+
+/* Whether both implementations agree on every variant of fn(obj). */
+static int
+agree(const struct legacy_api *a, const struct legacy_api *b,
+      enum legacy_fn fn, PyObject *obj, const char *expr)
+{
+	size_t nulls_count = (fn == CHECK_READ_BUFFER) ? 1 : 4;
+	struct outcome seen_a, seen_b;
+	char what[256];
+	size_t i;
+	int pending, same = 1;
+
+	for (pending = 0; pending <= 1; pending++)
+		for (i = 0; i < nulls_count; i++) {
+			call_legacy(a, fn, obj, null_cases[i], pending,
+			            &seen_a);
+			call_legacy(b, fn, obj, null_cases[i], pending,
+			            &seen_b);
+			snprintf(what, sizeof(what), "%s(%s) nulls=%u "
+			         "pending=%d", legacy_fn_name[fn], expr,
+			         null_cases[i], pending);
+			same &= same_outcome(&seen_a, &seen_b, what);
+			if (exports_released(obj) == 0) {
+				diag("%s: an export is left", what);
+				same = 0;
+			}
+		}
+	return same;
+}
+
+/* Wrong on purpose: the length is one byte short. */
+static int
+short_read_buffer(PyObject *obj, const void **buffer, Py_ssize_t *len)
+{
+	int ret = PyObject_AsReadBuffer(obj, buffer, len);
+
+	if (ret == 0)
+		--*len;
+	return ret;
+}
+
+/* Wrong on purpose: CPython's message, reworded. */
+static int
+reworded_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *len)
+{
+	int ret = PyObject_AsWriteBuffer(obj, buffer, len);
+
+	if (ret != 0)
+		PyErr_SetString(PyExc_TypeError, "expected a writable buffer");
+	return ret;
+}
+
+static void
+expect_divergence(const struct legacy_api *wrong, enum legacy_fn fn,
+                  const char *expr)
+{
+	PyObject *obj = py_eval(expr);
+
+	ok(!agree(wrong, interpreter_api(), fn, obj, NULL),
+	   "the comparison tells %s from the interpreter on %s(%s)",
+	   wrong->name, legacy_fn_name[fn], expr);
+	Py_DECREF(obj);
+}
+
+int
+main(void)
+{
+	struct legacy_api short_api = library_api, reworded_api = library_api;
+	PyObject *obj;
+	size_t i;
+	int fn;
+
+	py_start();
+	plan(corpus_size * LEGACY_FN_COUNT + 2);
+
+	for (i = 0; i < corpus_size; i++) {
+		if (!corpus_applies(&corpus[i])) {
+			for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
+				skip("%s(%s): needs Python %lx or later",
+				     legacy_fn_name[fn], corpus[i].expr,
+				     corpus[i].since);
+			continue;
+		}
+		obj = py_eval(corpus[i].expr);
+		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
+			ok(agree(&library_api, interpreter_api(), fn, obj,
+			         corpus[i].expr),
+			   "%s(%s): libpyoldbuf and the interpreter agree",
+			   legacy_fn_name[fn], corpus[i].expr);
+		Py_DECREF(obj);
+	}
+
+	short_api.name = "a short AsReadBuffer";
+	short_api.as_read_buffer = short_read_buffer;
+	expect_divergence(&short_api, AS_READ_BUFFER, "b'abc'");
+	reworded_api.name = "a reworded AsWriteBuffer";
+	reworded_api.as_write_buffer = reworded_write_buffer;
+	expect_divergence(&reworded_api, AS_WRITE_BUFFER, "b'abc'");
+	return 0;
+}

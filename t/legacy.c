@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * legacy.c - an extension module written the old way
+ *
+ * It calls the legacy names as real extensions do (py-lmdb's size_t length,
+ * sapling's "if (PyObject_AsCharBuffer(...)) return NULL;", the check-then-
+ * read idiom), and takes nothing from libpyoldbuf but oldbuffer.h.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <oldbuffer.h>
+
+#include <string.h>
+
+/* read(obj) -> (address, bytes), through PyObject_AsReadBuffer. */
+static PyObject *
+legacy_read(PyObject *self, PyObject *obj)
+{
+	const void *data;
+	size_t size;    /* py-lmdb keeps lengths in a size_t */
+
+	(void)self;
+	if (PyObject_AsReadBuffer(obj, &data, (Py_ssize_t *)&size))
+		return NULL;
+	return Py_BuildValue("(ny#)", (Py_ssize_t)data, (const char *)data,
+	                     (Py_ssize_t)size);
+}
+
+/* char(obj) -> (address, bytes), through PyObject_AsCharBuffer. */
+static PyObject *
+legacy_char(PyObject *self, PyObject *obj)
+{
+	const char *text;
+	Py_ssize_t len;
+
+	(void)self;
+	if (PyObject_AsCharBuffer(obj, &text, &len))
+		return NULL;
+	return Py_BuildValue("(ny#)", (Py_ssize_t)text, text, len);
+}
+
+/* check(obj) -> 0 or 1, through PyObject_CheckReadBuffer. */
+static PyObject *
+legacy_check(PyObject *self, PyObject *obj)
+{
+	(void)self;
+	return PyLong_FromLong(PyObject_CheckReadBuffer(obj));
+}
+
+/* checked_read(obj) -> bytes or None: check first, then read. */
+static PyObject *
+legacy_checked_read(PyObject *self, PyObject *obj)
+{
+	const void *data;
+	Py_ssize_t len;
+
+	(void)self;
+	if (!PyObject_CheckReadBuffer(obj))
+		Py_RETURN_NONE;
+	if (PyObject_AsReadBuffer(obj, &data, &len) != 0)
+		return NULL;
+	return PyBytes_FromStringAndSize((const char *)data, len);
+}
+
+/* fill(obj, byte) -> (address, length): set every byte of obj's buffer. */
+static PyObject *
+legacy_fill(PyObject *self, PyObject *args)
+{
+	PyObject *obj;
+	unsigned char byte;
+	unsigned char *data;
+	Py_ssize_t len;
+
+	(void)self;
+	if (!PyArg_ParseTuple(args, "Ob", &obj, &byte))
+		return NULL;
+	if (PyObject_AsWriteBuffer(obj, (void **)&data, &len) < 0)
+		return NULL;
+	memset(data, byte, (size_t)len);
+	return Py_BuildValue("(nn)", (Py_ssize_t)data, len);
+}
+
+static PyMethodDef legacy_methods[] = {
+	{ "read", legacy_read, METH_O, "PyObject_AsReadBuffer" },
+	{ "char", legacy_char, METH_O, "PyObject_AsCharBuffer" },
+	{ "check", legacy_check, METH_O, "PyObject_CheckReadBuffer" },
+	{ "checked_read", legacy_checked_read, METH_O, "check, then read" },
+	{ "fill", legacy_fill, METH_VARARGS, "PyObject_AsWriteBuffer" },
+	{ NULL, NULL, 0, NULL }
+};
+
+static struct PyModuleDef legacy_module = {
+	PyModuleDef_HEAD_INIT, "legacy", "The legacy buffer API, the old way.",
+	-1, legacy_methods, NULL, NULL, NULL, NULL
+};
+
+PyMODINIT_FUNC PyInit_legacy(void);
+
+PyMODINIT_FUNC
+PyInit_legacy(void)
+{
+	return PyModule_Create(&legacy_module);
+}

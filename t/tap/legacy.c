@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: MIT */
+/* legacy.c - call one legacy function and observe everything it did. */
+#include "tap/legacy.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <oldbuffer.h>
+
+#include "tap/basic.h"
+#include "tap/python.h"
+
+const char *const legacy_fn_name[LEGACY_FN_COUNT] = {
+	"AsCharBuffer", "AsReadBuffer", "CheckReadBuffer", "AsWriteBuffer"
+};
+
+const struct legacy_api library_api = {
+	"libpyoldbuf",
+	PyObject_AsCharBuffer,
+	PyObject_AsReadBuffer,
+	PyObject_CheckReadBuffer,
+	PyObject_AsWriteBuffer,
+};
+
+static void *
+interpreter_symbol(const char *name)
+{
+	void *symbol = dlsym(RTLD_DEFAULT, name);
+
+	if (symbol == NULL)
+		bail("the interpreter does not export %s", name);
+	return symbol;
+}
+
+const struct legacy_api *
+interpreter_api(void)
+{
+	static struct legacy_api api = { "the interpreter", 0, 0, 0, 0 };
+
+	/* POSIX's way to turn dlsym()'s void * into a function pointer. */
+	if (api.as_char_buffer == NULL) {
+		*(void **)&api.as_char_buffer =
+			interpreter_symbol("PyObject_AsCharBuffer");
+		*(void **)&api.as_read_buffer =
+			interpreter_symbol("PyObject_AsReadBuffer");
+		*(void **)&api.check_read_buffer =
+			interpreter_symbol("PyObject_CheckReadBuffer");
+		*(void **)&api.as_write_buffer =
+			interpreter_symbol("PyObject_AsWriteBuffer");
+	}
+	return &api;
+}
+
+/* What the output parameters hold before the call. */
+static char sentinel[] = "untouched";
+#define SENTINEL_LEN ((Py_ssize_t)-12345)
+
+/* Whether buf holds the len bytes of obj's buffer. */
+static int
+shows_contents(PyObject *obj, const void *buf, Py_ssize_t len)
+{
+	PyObject *contents = py_call("contents", obj);
+	int same = PyBytes_GET_SIZE(contents) == len
+		&& memcmp(buf, PyBytes_AS_STRING(contents), (size_t)len) == 0;
+
+	Py_DECREF(contents);
+	return same;
+}
+
+void
+call_legacy(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
+            unsigned nulls, int pending, struct outcome *out)
+{
+	PyObject *arg = (nulls & NULL_OBJ) ? NULL : obj;
+	const char *cbuf = sentinel;
+	const void *rbuf = sentinel;
+	void *wbuf = sentinel;
+	Py_ssize_t len = SENTINEL_LEN;
+	Py_ssize_t *lenp = (nulls & NULL_LEN) ? NULL : &len;
+	int nobuf = (nulls & NULL_BUFFER) != 0;
+	Py_ssize_t refcnt = Py_REFCNT(obj);
+
+	memset(out, 0, sizeof(*out));
+	if (pending)
+		py_set_pending();
+	switch (fn) {
+	case AS_CHAR_BUFFER:
+		out->ret = api->as_char_buffer(arg, nobuf ? NULL : &cbuf, lenp);
+		out->buf = cbuf;
+		break;
+	case AS_READ_BUFFER:
+		out->ret = api->as_read_buffer(arg, nobuf ? NULL : &rbuf, lenp);
+		out->buf = rbuf;
+		break;
+	case CHECK_READ_BUFFER:
+		out->ret = api->check_read_buffer(arg);
+		out->buf = sentinel;
+		break;
+	case AS_WRITE_BUFFER:
+	default:
+		out->ret = api->as_write_buffer(arg, nobuf ? NULL : &wbuf, lenp);
+		out->buf = wbuf;
+		break;
+	}
+	out->wrote_buffer = (out->buf != sentinel);
+	out->wrote_len = (len != SENTINEL_LEN);
+	out->len = len;
+	py_take_exception(out->exc, sizeof(out->exc), &out->exc_context);
+	out->refcnt_delta = Py_REFCNT(obj) - refcnt;
+	out->shows_contents = -1;
+	if (out->ret == 0 && out->wrote_buffer && out->wrote_len && len > 0)
+		out->shows_contents = shows_contents(obj, out->buf, len);
+}
+
+int
+exports_released(PyObject *obj)
+{
+	PyObject *released = py_call("exports_released", obj);
+	int answer = (released == Py_None) ? -1 : PyObject_IsTrue(released);
+
+	Py_DECREF(released);
+	return answer;
+}
+
+int
+same_outcome(const struct outcome *a, const struct outcome *b,
+             const char *what)
+{
+	int same = 1;
+
+#define DIFFER(cond, format, x, y)                                      \
+	do {                                                            \
+		if (cond) {                                             \
+			same = 0;                                       \
+			if (what != NULL)                               \
+				diag("%s: " format, what, x, y);        \
+		}                                                       \
+	} while (0)
+
+	DIFFER(a->ret != b->ret, "returned %d, not %d", a->ret, b->ret);
+	DIFFER(a->wrote_buffer != b->wrote_buffer,
+	       "wrote *buffer: %d, not %d", a->wrote_buffer, b->wrote_buffer);
+	DIFFER(a->wrote_buffer && b->wrote_buffer && a->buf != b->buf,
+	       "*buffer %p, not %p", a->buf, b->buf);
+	DIFFER(a->wrote_len != b->wrote_len, "wrote *buffer_len: %d, not %d",
+	       a->wrote_len, b->wrote_len);
+	DIFFER(a->wrote_len && b->wrote_len && a->len != b->len,
+	       "*buffer_len %ld, not %ld", (long)a->len, (long)b->len);
+	DIFFER(strcmp(a->exc, b->exc) != 0, "exception \"%s\", not \"%s\"",
+	       a->exc, b->exc);
+	DIFFER(a->exc_context != b->exc_context,
+	       "exception __context__ set: %d, not %d", a->exc_context,
+	       b->exc_context);
+	DIFFER(a->refcnt_delta != b->refcnt_delta,
+	       "reference count changed by %ld, not %ld",
+	       (long)a->refcnt_delta, (long)b->refcnt_delta);
+	DIFFER(a->shows_contents != b->shows_contents,
+	       "*buffer shows the object's bytes: %d, not %d",
+	       a->shows_contents, b->shows_contents);
+#undef DIFFER
+	return same;
+}
+
+/* The outcome the corpus promises for fn on case c. */
+static void
+expected_outcome(enum legacy_fn fn, const struct corpus_case *c,
+                 const struct outcome *seen, struct outcome *want)
+{
+	int reads = (fn != AS_WRITE_BUFFER);
+	int success = reads ? (c->read_error == NULL) : c->writable;
+
+	memset(want, 0, sizeof(*want));
+	want->shows_contents = -1;
+	if (fn == CHECK_READ_BUFFER) {
+		want->ret = success;
+		return;
+	}
+	if (success) {
+		want->wrote_buffer = want->wrote_len = 1;
+		want->buf = seen->buf;
+		want->len = c->len;
+		want->shows_contents = (c->len > 0) ? 1 : -1;
+	} else {
+		want->ret = -1;
+		snprintf(want->exc, sizeof(want->exc), "%s",
+		         reads ? c->read_error : WRITE_ERROR);
+	}
+}
+
+/* A write through the pointer of AsWriteBuffer reaches the object. */
+static int
+writes_reach(PyObject *obj, const struct outcome *out)
+{
+	unsigned char *p = (unsigned char *)out->buf;
+	PyObject *contents;
+	int reached;
+
+	p[0] ^= 0xff;
+	contents = py_call("contents", obj);
+	reached = (unsigned char)PyBytes_AS_STRING(contents)[0] == p[0];
+	p[0] ^= 0xff;
+	Py_DECREF(contents);
+	if (!reached)
+		diag("a write through the pointer did not reach the object");
+	return reached;
+}
+
+void
+expect_case(enum legacy_fn fn, const struct corpus_case *c)
+{
+	PyObject *obj;
+	struct outcome seen, want;
+	int good;
+
+	if (!corpus_applies(c)) {
+		skip("%s(%s): needs Python %lx or later", legacy_fn_name[fn],
+		     c->expr, c->since);
+		return;
+	}
+	obj = py_eval(c->expr);
+	call_legacy(&library_api, fn, obj, 0, 0, &seen);
+	expected_outcome(fn, c, &seen, &want);
+	good = same_outcome(&seen, &want, c->expr);
+	if (good && fn == AS_WRITE_BUFFER && seen.shows_contents == 1)
+		good = writes_reach(obj, &seen);
+	if (exports_released(obj) == 0) {
+		diag("%s: an export is left: the object cannot be resized",
+		     c->expr);
+		good = 0;
+	}
+	ok(good, "%s(%s) -> %s", legacy_fn_name[fn], c->expr,
+	   seen.ret == 0 || fn == CHECK_READ_BUFFER ? "" : want.exc);
+	Py_DECREF(obj);
+}
+
+static const unsigned null_positions[] = { NULL_OBJ, NULL_BUFFER, NULL_LEN };
+static const char *const null_names[] = { "obj", "buffer", "buffer_len" };
+
+static void
+expect_null_arguments(enum legacy_fn fn)
+{
+	size_t positions = (fn == CHECK_READ_BUFFER) ? 1 : 3;
+	PyObject *obj = py_eval("bytearray(b'abc')");
+	struct outcome seen, want;
+	size_t i;
+	int pending;
+
+	for (i = 0; i < positions; i++)
+		for (pending = 0; pending <= 1; pending++) {
+			call_legacy(&library_api, fn, obj, null_positions[i],
+			            pending, &seen);
+			memset(&want, 0, sizeof(want));
+			want.shows_contents = -1;
+			want.ret = (fn == CHECK_READ_BUFFER) ? 0 : -1;
+			if (pending)
+				strcpy(want.exc, "KeyError: 'pending'");
+			else if (fn != CHECK_READ_BUFFER)
+				strcpy(want.exc, "SystemError: null argument "
+				       "to internal routine");
+			ok(same_outcome(&seen, &want, null_names[i]),
+			   "%s with %s NULL%s -> %s", legacy_fn_name[fn],
+			   null_names[i], pending ? ", an exception pending" : "",
+			   want.exc[0] ? want.exc : "0, nothing raised");
+		}
+	Py_DECREF(obj);
+}
+
+unsigned long
+expect_all_count(enum legacy_fn fn)
+{
+	/* CheckReadBuffer has one pointer argument, the others three. */
+	return corpus_size + (fn == CHECK_READ_BUFFER ? 2 : 6);
+}
+
+void
+expect_all(enum legacy_fn fn)
+{
+	size_t i;
+
+	for (i = 0; i < corpus_size; i++)
+		expect_case(fn, &corpus[i]);
+	expect_null_arguments(fn);
+}
+
+void
+expect_with_pending(enum legacy_fn fn, const char *expr, int ret,
+                    const char *exc)
+{
+	PyObject *obj = py_eval(expr);
+	struct outcome seen;
+	int good;
+
+	call_legacy(&library_api, fn, obj, 0, 1, &seen);
+	good = seen.ret == ret && strcmp(seen.exc, exc) == 0
+		&& seen.refcnt_delta == 0;
+	ok(good, "%s(%s), an exception pending -> %d, %s", legacy_fn_name[fn],
+	   expr, ret, exc[0] ? exc : "nothing pending after");
+	if (!good)
+		diag("seen: %d, \"%s\", reference count changed by %ld",
+		     seen.ret, seen.exc, (long)seen.refcnt_delta);
+	Py_DECREF(obj);
+}

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * legacy.h - call one legacy function and observe everything it did
+ *
+ * Every test goes through call_legacy(): the per-function tests compare the
+ * outcome with the corpus, the differential test compares the library's
+ * outcome with the interpreter's own.
+ */
+#ifndef TAP_LEGACY_H
+#define TAP_LEGACY_H
+
+#include <Python.h>
+
+#include "tap/corpus.h"
+
+enum legacy_fn {
+	AS_CHAR_BUFFER,
+	AS_READ_BUFFER,
+	CHECK_READ_BUFFER,
+	AS_WRITE_BUFFER,
+	LEGACY_FN_COUNT
+};
+
+/* "AsCharBuffer" and so on, for test descriptions. */
+extern const char *const legacy_fn_name[LEGACY_FN_COUNT];
+
+/* One implementation of the four functions. */
+struct legacy_api {
+	const char *name;
+	int (*as_char_buffer)(PyObject *, const char **, Py_ssize_t *);
+	int (*as_read_buffer)(PyObject *, const void **, Py_ssize_t *);
+	int (*check_read_buffer)(PyObject *);
+	int (*as_write_buffer)(PyObject *, void **, Py_ssize_t *);
+};
+
+/* libpyoldbuf, called by the legacy names that oldbuffer.h maps. */
+extern const struct legacy_api library_api;
+
+/* The interpreter's own exported functions, found with dlsym(). */
+const struct legacy_api *interpreter_api(void);
+
+/* Arguments that call_legacy() passes as NULL. */
+enum { NULL_OBJ = 1, NULL_BUFFER = 2, NULL_LEN = 4 };
+
+/* What one call did. */
+struct outcome {
+	int ret;                   /* return value */
+	int wrote_buffer;          /* *buffer was written */
+	int wrote_len;             /* *buffer_len was written */
+	const void *buf;           /* *buffer after the call */
+	Py_ssize_t len;            /* *buffer_len after the call */
+	char exc[512];             /* "Type: message" pending after, or "" */
+	int exc_context;           /* that exception has a __context__ */
+	int shows_contents;        /* *buffer holds obj's bytes: 1, 0, or -1
+	                              when nothing (or nothing long) came out */
+	Py_ssize_t refcnt_delta;   /* obj's reference count, after - before */
+};
+
+/*
+ * Call fn of api on obj.  nulls says which arguments are NULL instead; with
+ * pending, KeyError('pending') is raised before the call.  The error
+ * indicator is clear afterwards.
+ */
+void call_legacy(const struct legacy_api *api, enum legacy_fn fn,
+                 PyObject *obj, unsigned nulls, int pending,
+                 struct outcome *out);
+
+/*
+ * Whether obj can be resized after the calls, so that no buffer export is
+ * left: 1 or 0, or -1 when its type cannot tell (only bytearray and
+ * array.array can).  Resizing may move the object's bytes.
+ */
+int exports_released(PyObject *obj);
+
+/*
+ * Whether two outcomes are the same; if not, diag() names each difference
+ * (labelled with what) and return 0.
+ */
+int same_outcome(const struct outcome *a, const struct outcome *b,
+                 const char *what);
+
+/*
+ * One TAP result: call fn of the library on a fresh object of case c and
+ * check the outcome against the corpus.  A case the running Python lacks is
+ * a SKIP.
+ */
+void expect_case(enum legacy_fn fn, const struct corpus_case *c);
+
+/*
+ * The tests every function gets: expect_case() for each corpus case, then one
+ * TAP result per argument set to NULL, with and without a pending exception.
+ * expect_all_count() says how many results expect_all() gives.
+ */
+unsigned long expect_all_count(enum legacy_fn fn);
+void expect_all(enum legacy_fn fn);
+
+/*
+ * One TAP result: with KeyError('pending') raised before the call, fn of the
+ * library on expr returns ret and leaves exc pending ("" for nothing).
+ */
+void expect_with_pending(enum legacy_fn fn, const char *expr, int ret,
+                         const char *exc);
+
+#endif /* TAP_LEGACY_H */
