@@ -99,9 +99,7 @@ main(void)
 	for (i = 0; i < corpus_size; i++) {
 		if (!corpus_applies(&corpus[i])) {
 			for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
-				skip("%s(%s): needs Python %lx or later",
-				     legacy_fn_name[fn], corpus[i].expr,
-				     corpus[i].since);
+				skip_case(fn, &corpus[i]);
 			continue;
 		}
 		obj = py_eval(corpus[i].expr);

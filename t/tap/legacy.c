@@ -24,13 +24,13 @@ const struct legacy_api library_api = {
 };
 
 static void *
-interpreter_symbol(const char *name)
+symbol(const char *name)
 {
-	void *symbol = dlsym(RTLD_DEFAULT, name);
+	void *address = dlsym(RTLD_DEFAULT, name);
 
-	if (symbol == NULL)
-		bail("the interpreter does not export %s", name);
-	return symbol;
+	if (address == NULL)
+		bail("no symbol %s in the process", name);
+	return address;
 }
 
 const struct legacy_api *
@@ -41,13 +41,13 @@ interpreter_api(void)
 	/* POSIX's way to turn dlsym()'s void * into a function pointer. */
 	if (api.as_char_buffer == NULL) {
 		*(void **)&api.as_char_buffer =
-			interpreter_symbol("PyObject_AsCharBuffer");
+			symbol("PyObject_AsCharBuffer");
 		*(void **)&api.as_read_buffer =
-			interpreter_symbol("PyObject_AsReadBuffer");
+			symbol("PyObject_AsReadBuffer");
 		*(void **)&api.check_read_buffer =
-			interpreter_symbol("PyObject_CheckReadBuffer");
+			symbol("PyObject_CheckReadBuffer");
 		*(void **)&api.as_write_buffer =
-			interpreter_symbol("PyObject_AsWriteBuffer");
+			symbol("PyObject_AsWriteBuffer");
 	}
 	return &api;
 }
@@ -207,6 +207,13 @@ writes_reach(PyObject *obj, const struct outcome *out)
 }
 
 void
+skip_case(enum legacy_fn fn, const struct corpus_case *c)
+{
+	skip("%s(%s): needs Python %lu.%lu or later", legacy_fn_name[fn],
+	     c->expr, c->since >> 24, (c->since >> 16) & 0xff);
+}
+
+void
 expect_case(enum legacy_fn fn, const struct corpus_case *c)
 {
 	PyObject *obj;
@@ -214,8 +221,7 @@ expect_case(enum legacy_fn fn, const struct corpus_case *c)
 	int good;
 
 	if (!corpus_applies(c)) {
-		skip("%s(%s): needs Python %lx or later", legacy_fn_name[fn],
-		     c->expr, c->since);
+		skip_case(fn, c);
 		return;
 	}
 	obj = py_eval(c->expr);
@@ -264,6 +270,38 @@ expect_null_arguments(enum legacy_fn fn)
 			   want.exc[0] ? want.exc : "0, nothing raised");
 		}
 	Py_DECREF(obj);
+}
+
+/* The address of fn in api, as a data pointer (POSIX allows the cast). */
+static void *
+address_of(const struct legacy_api *api, enum legacy_fn fn)
+{
+	switch (fn) {
+	case AS_CHAR_BUFFER:
+		return *(void *const *)&api->as_char_buffer;
+	case AS_READ_BUFFER:
+		return *(void *const *)&api->as_read_buffer;
+	case CHECK_READ_BUFFER:
+		return *(void *const *)&api->check_read_buffer;
+	case AS_WRITE_BUFFER:
+	default:
+		return *(void *const *)&api->as_write_buffer;
+	}
+}
+
+void
+expect_legacy_name(enum legacy_fn fn)
+{
+	static const char *const exported[LEGACY_FN_COUNT] = {
+		"pyoldbuf_as_char_buffer", "pyoldbuf_as_read_buffer",
+		"pyoldbuf_check_read_buffer", "pyoldbuf_as_write_buffer"
+	};
+	void *named = address_of(&library_api, fn);
+
+	ok(named == symbol(exported[fn])
+	   && named != address_of(interpreter_api(), fn),
+	   "&PyObject_%s is libpyoldbuf's %s, not the interpreter's",
+	   legacy_fn_name[fn], exported[fn]);
 }
 
 unsigned long

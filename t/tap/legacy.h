@@ -33,7 +33,7 @@ struct legacy_api {
 	int (*as_write_buffer)(PyObject *, void **, Py_ssize_t *);
 };
 
-/* libpyoldbuf, called by the legacy names that oldbuffer.h maps. */
+/* libpyoldbuf, taken by the legacy names that oldbuffer.h maps. */
 extern const struct legacy_api library_api;
 
 /* The interpreter's own exported functions, found with dlsym(). */
@@ -86,6 +86,9 @@ int same_outcome(const struct outcome *a, const struct outcome *b,
  */
 void expect_case(enum legacy_fn fn, const struct corpus_case *c);
 
+/* The TAP SKIP for fn on a case the running Python lacks. */
+void skip_case(enum legacy_fn fn, const struct corpus_case *c);
+
 /*
  * The tests every function gets: expect_case() for each corpus case, then one
  * TAP result per argument set to NULL, with and without a pending exception.
@@ -100,5 +103,11 @@ void expect_all(enum legacy_fn fn);
  */
 void expect_with_pending(enum legacy_fn fn, const char *expr, int ret,
                          const char *exc);
+
+/*
+ * One TAP result: the legacy name of fn, through oldbuffer.h's macro, has
+ * the address of libpyoldbuf's export, not of the interpreter's function.
+ */
+void expect_legacy_name(enum legacy_fn fn);
 
 #endif /* TAP_LEGACY_H */
