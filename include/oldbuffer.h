@@ -9,14 +9,15 @@
  * libpyoldbuf implements them again, with the interpreter's exact behaviour,
  * under its own names, and this header maps the legacy names onto them.
  *
- * Include it after <Python.h> (it includes <Python.h> itself if needed),
- * compile with `pkg-config --cflags oldbuffer` plus the target Python's
- * include flags, and link with `pkg-config --libs oldbuffer`.
+ * Include it after <Python.h>, compile with `pkg-config --cflags oldbuffer`
+ * plus the target Python's include flags, and link with
+ * `pkg-config --libs oldbuffer`.  An unmodified source can also get it with
+ * `cc -include oldbuffer.h`, before its own #include <Python.h>: then this
+ * header includes nothing, so that Python.h still sees the source's own
+ * PY_SSIZE_T_CLEAN and feature macros.
  */
 #ifndef OLDBUFFER_H
 #define OLDBUFFER_H
-
-#include <Python.h>
 
 /*
  * Version of this header.  build-aux/version.sh reads these three lines:
@@ -43,6 +44,24 @@
 # define PYOLDBUF_API extern
 #endif
 
+/*
+ * The prototypes' types.  Before Python.h they are spelled with what the
+ * compiler alone provides: PyObject is struct _object, and Py_ssize_t is
+ * ssize_t, which is the type of pointer differences on every platform that
+ * GCC and Clang build CPython for.  Python.h, included next, then declares
+ * (3.6 to 3.12) or uses the same types.
+ */
+#ifdef Py_PYTHON_H
+# define PYOLDBUF_OBJECT PyObject
+# define PYOLDBUF_SSIZE Py_ssize_t
+#elif defined(__PTRDIFF_TYPE__)
+struct _object;
+# define PYOLDBUF_OBJECT struct _object
+# define PYOLDBUF_SSIZE __PTRDIFF_TYPE__
+#else
+# error "include <Python.h> before <oldbuffer.h>"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -51,29 +70,32 @@ extern "C" {
  * Get a read-only pointer to the bytes of a C-contiguous buffer exporter.
  * Same behaviour as CPython's PyObject_AsCharBuffer().
  */
-PYOLDBUF_API int pyoldbuf_as_char_buffer(PyObject *obj, const char **buffer,
-                                         Py_ssize_t *buffer_len);
+PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
+                                         const char **buffer,
+                                         PYOLDBUF_SSIZE *buffer_len);
 
 /*
  * Get a read-only pointer to the bytes of a C-contiguous buffer exporter.
  * Same behaviour as CPython's PyObject_AsReadBuffer().
  */
-PYOLDBUF_API int pyoldbuf_as_read_buffer(PyObject *obj, const void **buffer,
-                                         Py_ssize_t *buffer_len);
+PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
+                                         const void **buffer,
+                                         PYOLDBUF_SSIZE *buffer_len);
 
 /*
  * Return 1 if obj exports a C-contiguous buffer, else 0; never fails.
  * Same behaviour as CPython's PyObject_CheckReadBuffer(), except that a
  * NULL obj returns 0 where CPython crashes.
  */
-PYOLDBUF_API int pyoldbuf_check_read_buffer(PyObject *obj);
+PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
 
 /*
  * Get a writable pointer to the bytes of a C-contiguous, writable buffer
  * exporter.  Same behaviour as CPython's PyObject_AsWriteBuffer().
  */
-PYOLDBUF_API int pyoldbuf_as_write_buffer(PyObject *obj, void **buffer,
-                                          Py_ssize_t *buffer_len);
+PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
+                                          void **buffer,
+                                          PYOLDBUF_SSIZE *buffer_len);
 
 #ifdef __cplusplus
 }
@@ -82,7 +104,9 @@ PYOLDBUF_API int pyoldbuf_as_write_buffer(PyObject *obj, void **buffer,
 /*
  * The legacy names.  Object-like macros, so that taking a function's address
  * (&PyObject_AsReadBuffer) keeps working.  They also replace the declarations
- * that Python 3.8 to 3.12 mark Py_DEPRECATED, so -Werror builds stay clean.
+ * that Python 3.8 to 3.12 mark Py_DEPRECATED, so -Werror builds stay clean
+ * (when this header comes first, Python.h's deprecated declarations come
+ * after the macros and still warn on 3.8 to 3.12).
  * Define PYOLDBUF_NO_LEGACY_NAMES to keep only the pyoldbuf_ names.
  */
 #ifndef PYOLDBUF_NO_LEGACY_NAMES

@@ -11,6 +11,8 @@
  * CPython.
  */
 #define PYOLDBUF_BUILDING 1
+#include <Python.h>
+
 #include "oldbuffer.h"
 
 /* CPython's null_error(): keep an exception that is already pending. */

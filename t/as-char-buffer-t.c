@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* as-char-buffer-t.c - PyObject_AsCharBuffer() as libpyoldbuf provides it. */
+#include <Python.h>
+
 #include <oldbuffer.h>
 
 #include "tap/basic.h"

@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* as-read-buffer-t.c - PyObject_AsReadBuffer() as libpyoldbuf provides it. */
+#include <Python.h>
+
 #include <oldbuffer.h>
 
 #include "tap/basic.h"

@@ -3,6 +3,8 @@
  * as-write-buffer-t.c - PyObject_AsWriteBuffer() as libpyoldbuf provides it:
  * every failure is the same TypeError, whatever the exporter raised.
  */
+#include <Python.h>
+
 #include <oldbuffer.h>
 
 #include "tap/basic.h"

@@ -4,6 +4,8 @@
  * it: 1 exactly when reading would succeed, never an exception, a pending
  * exception cleared by a failing exporter (as CPython does), 0 for NULL.
  */
+#include <Python.h>
+
 #include <oldbuffer.h>
 
 #include "tap/basic.h"

@@ -11,6 +11,8 @@
  *
  * Last, the comparison itself is checked against two wrong implementations.
  */
+#include <Python.h>
+
 #include <string.h>
 
 #include <oldbuffer.h>

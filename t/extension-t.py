@@ -87,6 +87,8 @@ for expr in OBJECTS:
 check("checked_read(b'abc')", legacy.checked_read(b"abc"), b"abc")
 check("checked_read('abc') takes the check's no",
       legacy.checked_read("abc"), None)
+check("PY_SSIZE_T_CLEAN holds: length(b'abcde') parsed with y#",
+      legacy.length(b"abcde"), 5)
 resized = bytearray(b"abc")
 legacy.read(resized)
 resized.extend(b"def")

@@ -1,23 +1,23 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 #
-# extension-t.sh - an extension module written the old way, built against
-# the library with the flags of the uninstalled oldbuffer.pc, imported by the
-# configured Python; extension-t.py then exercises it.
+# extension-t.sh - t/legacy.c, an extension module written the old way that
+# includes oldbuffer.h, built with -Werror and the flags of the uninstalled
+# oldbuffer.pc, imported by the configured Python and compared with the
+# interpreter's own functions by t/extension-t.py, whose TAP this prints.
 
 set -u
-build=$(cd "$top_builddir" && pwd)
-module=$build/t/legacy$PYTHON_EXT_SUFFIX
-PKG_CONFIG_PATH=$build/t${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
-export PKG_CONFIG_PATH
+. "$top_srcdir/t/tap/extension.sh"
 
-cflags=$($PKG_CONFIG --cflags oldbuffer) \
-	&& libs=$($PKG_CONFIG --libs oldbuffer) \
-	|| { echo "Bail out! pkg-config does not know oldbuffer"; exit 1; }
+dir=$build/t/extension
+mkdir -p "$dir"
 # shellcheck disable=SC2086 # the flags are lists of words
 $CC $CFLAGS -Wall -Werror -Werror=implicit-function-declaration -fPIC \
-	$PYTHON_CPPFLAGS $cflags -shared -o "$module" "$top_srcdir/t/legacy.c" \
-	$LDFLAGS $libs -Wl,-rpath,"$build/lib/.libs" \
+	$PYTHON_CPPFLAGS $oldbuffer_cflags -shared \
+	-o "$dir/legacy$PYTHON_EXT_SUFFIX" "$top_srcdir/t/legacy.c" \
+	$LDFLAGS $oldbuffer_libs -Wl,-rpath,"$libs_dir" \
 	|| { echo "Bail out! the legacy extension does not build"; exit 1; }
+needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX" \
+	|| { echo "Bail out! the module does not take libpyoldbuf's functions"; exit 1; }
 
-PYTHONPATH=$build/t exec "$PYTHON" "$top_srcdir/t/extension-t.py"
+PYTHONPATH=$dir exec "$PYTHON" "$top_srcdir/t/extension-t.py"

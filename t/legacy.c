@@ -4,11 +4,15 @@
  *
  * It calls the legacy names as real extensions do (py-lmdb's size_t length,
  * sapling's "if (PyObject_AsCharBuffer(...)) return NULL;", the check-then-
- * read idiom), and takes nothing from libpyoldbuf but oldbuffer.h.
+ * read idiom), and takes nothing from libpyoldbuf but oldbuffer.h.  Built
+ * with -DLEGACY_UNPATCHED it is the source before anyone patched it, for
+ * the zero-patch recipe (cc -include oldbuffer.h).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#ifndef LEGACY_UNPATCHED
 #include <oldbuffer.h>
+#endif
 
 #include <string.h>
 
@@ -80,12 +84,26 @@ legacy_fill(PyObject *self, PyObject *args)
 	return Py_BuildValue("(nn)", (Py_ssize_t)data, len);
 }
 
+/* length(bytes) -> its length, parsed with "y#" (needs PY_SSIZE_T_CLEAN). */
+static PyObject *
+legacy_length(PyObject *self, PyObject *args)
+{
+	const char *data;
+	Py_ssize_t len = -1;
+
+	(void)self;
+	if (!PyArg_ParseTuple(args, "y#", &data, &len))
+		return NULL;
+	return PyLong_FromSsize_t(len);
+}
+
 static PyMethodDef legacy_methods[] = {
 	{ "read", legacy_read, METH_O, "PyObject_AsReadBuffer" },
 	{ "char", legacy_char, METH_O, "PyObject_AsCharBuffer" },
 	{ "check", legacy_check, METH_O, "PyObject_CheckReadBuffer" },
 	{ "checked_read", legacy_checked_read, METH_O, "check, then read" },
 	{ "fill", legacy_fill, METH_VARARGS, "PyObject_AsWriteBuffer" },
+	{ "length", legacy_length, METH_VARARGS, "PY_SSIZE_T_CLEAN in use" },
 	{ NULL, NULL, 0, NULL }
 };
 

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: MIT
+#
+# extension.sh - shell helpers of the tests that build t/legacy.c as an
+# extension module and run t/extension-t.py with it.  Sourced; uses the
+# environment that Makefile.am's AM_TESTS_ENVIRONMENT exports.
+
+build=$(cd "$top_builddir" && pwd)
+libs_dir=$build/lib/.libs
+PKG_CONFIG_PATH=$build/t${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
+export PKG_CONFIG_PATH
+oldbuffer_cflags=$($PKG_CONFIG --cflags oldbuffer) \
+	&& oldbuffer_libs=$($PKG_CONFIG --libs oldbuffer) \
+	|| { echo "Bail out! pkg-config does not know oldbuffer"; exit 1; }
+
+count=0
+# result OK DESCRIPTION: one TAP result; OK is 0 for success.
+result() {
+	count=$((count + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $count - $2"
+	else
+		echo "not ok $count - $2"
+	fi
+}
+
+# python_flag PYTHON EXPRESSION: print a sysconfig value of PYTHON.
+python_flag() {
+	"$1" -c "import sysconfig; print($2)"
+}
+
+# python_includes PYTHON: the -I flags of PYTHON's headers.
+python_includes() {
+	python_flag "$1" '" ".join(dict.fromkeys("-I" + sysconfig.get_path(p) for p in ("include", "platinclude")))'
+}
+
+# run_extension_tests PYTHON DIR: run extension-t.py with the module in DIR;
+# its TAP output is kept as comments.  Succeeds when every check passed.
+run_extension_tests() {
+	PYTHONPATH=$2 "$1" "$top_srcdir/t/extension-t.py" >"$2/extension-t.out" 2>&1
+	status=$?
+	grep -q '^not ok' "$2/extension-t.out" && status=1
+	[ "$status" -eq 0 ] || sed 's/^/# /' "$2/extension-t.out"
+	return "$status"
+}
+
+# needs_libpyoldbuf MODULE: MODULE has libpyoldbuf.so.0 in NEEDED and takes
+# no legacy name from elsewhere.
+needs_libpyoldbuf() {
+	$READELF -d "$1" | grep -q 'NEEDED.*\[libpyoldbuf\.so\.0\]' \
+		&& ! $NM -D -u "$1" | grep -q 'PyObject_\(As\|Check\)[A-Za-z]*Buffer'
+}
