@@ -35,6 +35,9 @@ plan(unsigned long count)
 	atexit(finish);
 }
 
+static int vreport(int success, const char *format, va_list args)
+	TAP_PRINTF(2, 0);
+
 static int
 vreport(int success, const char *format, va_list args)
 {
