@@ -11,11 +11,9 @@ set -u
 
 dir=$build/t/extension
 mkdir -p "$dir"
-# shellcheck disable=SC2086 # the flags are lists of words
-$CC $CFLAGS -Wall -Werror -Werror=implicit-function-declaration -fPIC \
-	$PYTHON_CPPFLAGS $oldbuffer_cflags -shared \
-	-o "$dir/legacy$PYTHON_EXT_SUFFIX" "$top_srcdir/t/legacy.c" \
-	$LDFLAGS $oldbuffer_libs -Wl,-rpath,"$libs_dir" \
+build_legacy "$dir/legacy$PYTHON_EXT_SUFFIX" \
+	"-Wall -Werror -Werror=implicit-function-declaration $PYTHON_CPPFLAGS $oldbuffer_cflags" \
+	"$oldbuffer_libs" \
 	|| { echo "Bail out! the legacy extension does not build"; exit 1; }
 needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX" \
 	|| { echo "Bail out! the module does not take libpyoldbuf's functions"; exit 1; }

@@ -25,10 +25,9 @@ for python in "$@"; do
 	dir=$build/t/stable-abi/$version
 	mkdir -p "$dir"
 	module=$dir/legacy$(python_flag "$python" 'sysconfig.get_config_var("EXT_SUFFIX")')
-	# shellcheck disable=SC2086 # the flags are lists of words
-	$CC $CFLAGS -Wall -Werror -fPIC $(python_includes "$python") \
-		$oldbuffer_cflags -shared -o "$module" "$top_srcdir/t/legacy.c" \
-		$LDFLAGS $oldbuffer_libs -Wl,-rpath,"$libs_dir"
+	build_legacy "$module" \
+		"-Wall -Werror $(python_includes "$python") $oldbuffer_cflags" \
+		"$oldbuffer_libs"
 	result $? "legacy.c builds for Python $version ($python)"
 	run_extension_tests "$python" "$dir"
 	result $? "Python $version's module agrees with it on this build"

@@ -24,10 +24,9 @@ echo 1..6
 dir=$build/t/zero-patch/cc
 mkdir -p "$dir"
 module=$dir/legacy$PYTHON_EXT_SUFFIX
-# shellcheck disable=SC2086 # the flags are lists of words
-$CC $CFLAGS $warnings -DLEGACY_UNPATCHED $PYTHON_CPPFLAGS $recipe_cflags \
-	-fPIC -shared -o "$module" "$top_srcdir/t/legacy.c" \
-	-Wl,--as-needed $recipe_ldflags -Wl,-rpath,"$libs_dir"
+build_legacy "$module" \
+	"$warnings -DLEGACY_UNPATCHED $PYTHON_CPPFLAGS $recipe_cflags" \
+	"-Wl,--as-needed $recipe_ldflags"
 result $? "cc -include oldbuffer.h builds the unmodified source, no warning"
 needs_libpyoldbuf "$module"
 result $? "under --as-needed the module still needs libpyoldbuf.so.0"

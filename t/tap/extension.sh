@@ -33,6 +33,15 @@ python_includes() {
 	python_flag "$1" '" ".join(dict.fromkeys("-I" + sysconfig.get_path(p) for p in ("include", "platinclude")))'
 }
 
+# build_legacy MODULE COMPILE_FLAGS LINK_FLAGS: compile t/legacy.c into the
+# extension module MODULE, linked (with a run path) to this tree's library.
+# COMPILE_FLAGS carry the target Python's -I flags.
+build_legacy() {
+	# shellcheck disable=SC2086 # the flags are lists of words
+	$CC $CFLAGS -fPIC $2 -shared -o "$1" "$top_srcdir/t/legacy.c" \
+		$LDFLAGS $3 -Wl,-rpath,"$libs_dir"
+}
+
 # run_extension_tests PYTHON DIR: run extension-t.py with the module in DIR;
 # its TAP output is kept as comments.  Succeeds when every check passed.
 run_extension_tests() {
