@@ -1,20 +1,39 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * oldbuffer.h - the legacy ("old") buffer protocol for every Python 3
- *
  * Copyright (c) 2026 The libpyoldbuf authors
+ */
+/**
+ * @file oldbuffer.h
+ * @brief The legacy ("old") buffer protocol for every Python 3:
+ *        PyObject_AsCharBuffer(), PyObject_AsReadBuffer(),
+ *        PyObject_CheckReadBuffer() and PyObject_AsWriteBuffer().
  *
- * CPython 3.13 removed PyObject_AsCharBuffer(), PyObject_AsReadBuffer(),
- * PyObject_CheckReadBuffer() and PyObject_AsWriteBuffer() from its headers.
- * libpyoldbuf implements them again, with the interpreter's exact behaviour,
- * under its own names, and this header maps the legacy names onto them.
+ * CPython 3.13 removed these four functions from its headers.  libpyoldbuf
+ * implements them again, with the interpreter's exact behaviour, under its
+ * own names (pyoldbuf_as_char_buffer() and so on), and this header maps the
+ * legacy names onto them.
  *
- * Include it after <Python.h>, compile with `pkg-config --cflags oldbuffer`
- * plus the target Python's include flags, and link with
- * `pkg-config --libs oldbuffer`.  An unmodified source can also get it with
- * `cc -include oldbuffer.h`, before its own #include <Python.h>: then this
- * header includes nothing, so that Python.h still sees the source's own
- * PY_SSIZE_T_CLEAN and feature macros.
+ * Include it after `<Python.h>`, compile with the target Python's include
+ * flags plus `pkg-config --cflags oldbuffer`, and link with
+ * `pkg-config --libs oldbuffer`:
+ *
+ * @code
+ * #define PY_SSIZE_T_CLEAN
+ * #include <Python.h>
+ * #include <oldbuffer.h>
+ * @endcode
+ *
+ * An unmodified source can also get it with `cc -include oldbuffer.h`,
+ * before its own `#include <Python.h>`: then this header includes nothing,
+ * so that Python.h still sees the source's own `PY_SSIZE_T_CLEAN` and
+ * feature macros.
+ *
+ * Define `PYOLDBUF_NO_LEGACY_NAMES` before including it to get only the
+ * pyoldbuf_ names.
+ *
+ * Every pointer these functions return is valid only while the object lives
+ * and its storage does not move; see @ref pyoldbuf-porting for code that
+ * holds a buffer view instead.
  */
 #ifndef OLDBUFFER_H
 #define OLDBUFFER_H
@@ -23,20 +42,31 @@
  * Version of this header.  build-aux/version.sh reads these three lines:
  * they are the one place where the version number is written.
  */
+/** Major version of libpyoldbuf; a new one may break the API. */
 #define OLDBUFFER_VERSION_MAJOR 1
+/** Minor version of libpyoldbuf; a new one only adds to the API. */
 #define OLDBUFFER_VERSION_MINOR 0
+/** Patch level of libpyoldbuf; a new one changes no interface. */
 #define OLDBUFFER_VERSION_PATCH 0
 
+/**
+ * The version as one number, 0xMMmmpp, for comparisons in `#if`:
+ * `#if OLDBUFFER_VERSION_HEX >= 0x010000`.
+ */
 #define OLDBUFFER_VERSION_HEX \
 	((OLDBUFFER_VERSION_MAJOR << 16) | (OLDBUFFER_VERSION_MINOR << 8) \
 	 | OLDBUFFER_VERSION_PATCH)
+/** @cond PYOLDBUF_INTERNAL */
 #define OLDBUFFER_STRINGIFY_(n) #n
 #define OLDBUFFER_STRINGIFY(n) OLDBUFFER_STRINGIFY_(n)
+/** @endcond */
+/** The version as a string, such as `"1.0.0"`. */
 #define OLDBUFFER_VERSION_STRING \
 	OLDBUFFER_STRINGIFY(OLDBUFFER_VERSION_MAJOR) "." \
 	OLDBUFFER_STRINGIFY(OLDBUFFER_VERSION_MINOR) "." \
 	OLDBUFFER_STRINGIFY(OLDBUFFER_VERSION_PATCH)
 
+/** @cond PYOLDBUF_INTERNAL */
 /* Only the library's own build defines PYOLDBUF_BUILDING. */
 #if defined(PYOLDBUF_BUILDING) && defined(__GNUC__)
 # define PYOLDBUF_API extern __attribute__((__visibility__("default")))
@@ -61,41 +91,214 @@ struct _object;
 #else
 # error "include <Python.h> before <oldbuffer.h>"
 #endif
+/** @endcond */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-/*
- * Get a read-only pointer to the bytes of a C-contiguous buffer exporter.
- * Same behaviour as CPython's PyObject_AsCharBuffer().
+/**
+ * @defgroup PyObject_AsCharBuffer get a read-only char pointer to an \
+ *           object's bytes
+ *
+ * PyObject_AsCharBuffer() is pyoldbuf_as_char_buffer().
+ * @{
+ */
+
+/**
+ * @brief Get a read-only `char` pointer to the bytes of an object that
+ * exports a C-contiguous buffer.
+ *
+ * The legacy name PyObject_AsCharBuffer() is this function.  It behaves
+ * exactly as CPython's own, which is pyoldbuf_as_read_buffer() with a
+ * `const char **` pointer; see there for the full behaviour.
+ *
+ * @param[in] obj          the object (borrowed; may not be NULL)
+ * @param[out] buffer      set to the start of the object's bytes, on success
+ * @param[out] buffer_len  set to their length in bytes, on success
+ * @retval 0   success: @p *buffer and @p *buffer_len are set
+ * @retval -1  failure, with an exception set; nothing written.  The cases
+ *             and exceptions are those of pyoldbuf_as_read_buffer().
+ *
+ * @warning The pointer is valid only while @p obj lives and its storage
+ *          does not move (a bytearray resize moves it).  For a Python 3.12+
+ *          class that exports its buffer with `__buffer__`, the memory may
+ *          already be freed when the call returns.  See
+ *          @ref pyoldbuf-porting.
+ *
+ * @par Modern replacement
+ * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, use `(const char
+ * *)view.buf` and `view.len`, then `PyBuffer_Release(&view)`; see
+ * @ref pyoldbuf-porting.
  */
 PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
                                          const char **buffer,
                                          PYOLDBUF_SSIZE *buffer_len);
+/** @} */
 
-/*
- * Get a read-only pointer to the bytes of a C-contiguous buffer exporter.
- * Same behaviour as CPython's PyObject_AsReadBuffer().
+/**
+ * @defgroup PyObject_AsReadBuffer get a read-only pointer to an object's bytes
+ *
+ * PyObject_AsReadBuffer() is pyoldbuf_as_read_buffer().
+ * @{
+ */
+
+/**
+ * @brief Get a read-only pointer to the bytes of an object that exports a
+ * C-contiguous buffer.
+ *
+ * The legacy name PyObject_AsReadBuffer() is this function.  It asks
+ * @p obj for a buffer with `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`,
+ * copies `view.buf` to @p *buffer and `view.len` to @p *buffer_len,
+ * releases the view at once and returns 0.  The length is in bytes,
+ * whatever the item format (an <code>array('i')</code> of 3 items gives
+ * 12).  The reference count of @p obj is unchanged and no export stays
+ * outstanding: a bytearray can be resized right after the call.
+ *
+ * Any object that exports a C-contiguous buffer works: bytes, bytearray,
+ * contiguous memoryviews (sliced, cast or multi-dimensional), array.array,
+ * mmap, and on Python 3.12+ classes with a `__buffer__` method.
+ *
+ * Failures, each returning -1 with an exception set:
+ * - @p obj, @p buffer or @p buffer_len is NULL: `SystemError: null
+ *   argument to internal routine`, set only if no exception is pending;
+ *   otherwise the pending exception is kept.
+ * - the type of @p obj has no buffer support (str, None, int...):
+ *   <code>TypeError: a bytes-like object is required, not 'str'</code>,
+ *   with the type name cut to 100 characters.
+ * - the exporter refuses the request: its own exception, unchanged.  A
+ *   memoryview that is not C-contiguous (`m[::2]`) raises `BufferError:
+ *   memoryview: underlying buffer is not C-contiguous`, a released
+ *   memoryview raises `ValueError: operation forbidden on released
+ *   memoryview object`, and a `__buffer__` method's exception comes
+ *   through as it was raised.
+ *
+ * Apart from the NULL case, an exception pending on entry is not looked
+ * at, as in CPython: call the function with none set.
+ *
+ * @par Differences from the old CPython documentation
+ * The old page said that the functions set a TypeError on error; they do
+ * only when the type has no buffer support, and otherwise let the
+ * exporter's exception (BufferError, ValueError, anything) through.  It
+ * spoke of the "single-segment" buffer interface: in Python 3 this means a
+ * C-contiguous buffer, and the length is in bytes.
+ *
+ * @param[in] obj          the object (borrowed; may not be NULL)
+ * @param[out] buffer      set to the start of the object's bytes, on success
+ * @param[out] buffer_len  set to their length in bytes, on success
+ * @retval 0   success: @p *buffer and @p *buffer_len are set
+ * @retval -1  failure, with an exception set; nothing written
+ *
+ * @warning The pointer is valid only while @p obj lives and its storage
+ *          does not move (a bytearray resize moves it).  For a Python 3.12+
+ *          class that exports its buffer with `__buffer__`, the memory may
+ *          already be freed when the call returns.  See
+ *          @ref pyoldbuf-porting.
+ *
+ * @par Modern replacement
+ * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, use `view.buf` and
+ * `view.len` for as long as needed, then `PyBuffer_Release(&view)`; see
+ * @ref pyoldbuf-porting.
  */
 PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
                                          const void **buffer,
                                          PYOLDBUF_SSIZE *buffer_len);
+/** @} */
 
-/*
- * Return 1 if obj exports a C-contiguous buffer, else 0; never fails.
- * Same behaviour as CPython's PyObject_CheckReadBuffer(), except that a
- * NULL obj returns 0 where CPython crashes.
+/**
+ * @defgroup PyObject_CheckReadBuffer tell whether PyObject_AsReadBuffer() \
+ *           would succeed
+ *
+ * PyObject_CheckReadBuffer() is pyoldbuf_check_read_buffer().
+ * @{
+ */
+
+/**
+ * @brief Tell whether an object exports a C-contiguous buffer, that is,
+ * whether pyoldbuf_as_read_buffer() would succeed on it.
+ *
+ * The legacy name PyObject_CheckReadBuffer() is this function.  It returns
+ * 0 at once when the type of @p obj has no buffer support; otherwise it
+ * asks for a buffer with `PyBUF_SIMPLE`, exactly as
+ * pyoldbuf_as_read_buffer() does, releases it and returns 1, or returns 0
+ * if the exporter refused.  It never fails and never leaves an exception
+ * set.
+ *
+ * When the exporter refuses, the function calls `PyErr_Clear()`, as
+ * CPython does: this also wipes an exception that was pending before the
+ * call.  When the type has no buffer support, the error state is left as
+ * it was.
+ *
+ * This is not `PyObject_CheckBuffer()`, which only looks for buffer
+ * support: it says yes for <code>memoryview(b'ab')[::2]</code>, for
+ * which this function returns 0.
+ *
+ * @par Differences from CPython and its old documentation
+ * A NULL @p obj returns 0; CPython dereferences it and crashes.  This is
+ * libpyoldbuf's only deliberate difference from CPython.  The old page did
+ * not say that an exception pending before the call may be cleared.
+ *
+ * @param[in] obj  the object (borrowed), or NULL
+ * @retval 1  @p obj exports a C-contiguous buffer
+ * @retval 0  it does not, or @p obj is NULL
+ *
+ * @par Modern replacement
+ * There is none that never fails: call `PyObject_GetBuffer()` and handle
+ * its error; see @ref pyoldbuf-porting.
  */
 PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
+/** @} */
 
-/*
- * Get a writable pointer to the bytes of a C-contiguous, writable buffer
- * exporter.  Same behaviour as CPython's PyObject_AsWriteBuffer().
+/**
+ * @defgroup PyObject_AsWriteBuffer get a writable pointer to an object's bytes
+ *
+ * PyObject_AsWriteBuffer() is pyoldbuf_as_write_buffer().
+ * @{
+ */
+
+/**
+ * @brief Get a writable pointer to the bytes of an object that exports a
+ * writable, C-contiguous buffer.
+ *
+ * The legacy name PyObject_AsWriteBuffer() is this function.  It asks
+ * @p obj for a buffer with `PyBUF_WRITABLE`, copies `view.buf` to
+ * @p *buffer and `view.len` (bytes) to @p *buffer_len, releases the view
+ * at once and returns 0.  Writes through the pointer reach the object.
+ * The reference count of @p obj is unchanged and no export stays
+ * outstanding.
+ *
+ * Works for bytearray, memoryviews of writable memory, array.array, mmap
+ * opened for writing, and any other writable C-contiguous exporter.
+ *
+ * Failures, each returning -1 with an exception set:
+ * - @p obj, @p buffer or @p buffer_len is NULL: `SystemError: null
+ *   argument to internal routine`, set only if no exception is pending;
+ *   otherwise the pending exception is kept.
+ * - anything else (no buffer support, a read-only object such as bytes, a
+ *   buffer that is not C-contiguous, an exporter that raises):
+ *   `TypeError: expected a writable bytes-like object`.  The exporter's
+ *   own exception is replaced, with no `__context__`.
+ *
+ * @param[in] obj          the object (borrowed; may not be NULL)
+ * @param[out] buffer      set to the start of the object's bytes, on success
+ * @param[out] buffer_len  set to their length in bytes, on success
+ * @retval 0   success: @p *buffer and @p *buffer_len are set
+ * @retval -1  failure, with an exception set; nothing written
+ *
+ * @warning The pointer is valid only while @p obj lives and its storage
+ *          does not move (a bytearray resize moves it).  For a Python 3.12+
+ *          class that exports its buffer with `__buffer__`, the memory may
+ *          already be freed when the call returns.  See
+ *          @ref pyoldbuf-porting.
+ *
+ * @par Modern replacement
+ * `PyObject_GetBuffer(obj, &view, PyBUF_WRITABLE)`, write through
+ * `view.buf`, then `PyBuffer_Release(&view)`; see @ref pyoldbuf-porting.
  */
 PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
                                           void **buffer,
                                           PYOLDBUF_SSIZE *buffer_len);
+/** @} */
 
 #ifdef __cplusplus
 }
@@ -110,13 +313,31 @@ PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
  * Define PYOLDBUF_NO_LEGACY_NAMES to keep only the pyoldbuf_ names.
  */
 #ifndef PYOLDBUF_NO_LEGACY_NAMES
+/** @cond PYOLDBUF_INTERNAL */
 # undef PyObject_AsCharBuffer
 # undef PyObject_AsReadBuffer
 # undef PyObject_CheckReadBuffer
 # undef PyObject_AsWriteBuffer
+/** @endcond */
+/**
+ * @ingroup PyObject_AsCharBuffer
+ * The legacy name of pyoldbuf_as_char_buffer().
+ */
 # define PyObject_AsCharBuffer pyoldbuf_as_char_buffer
+/**
+ * @ingroup PyObject_AsReadBuffer
+ * The legacy name of pyoldbuf_as_read_buffer().
+ */
 # define PyObject_AsReadBuffer pyoldbuf_as_read_buffer
+/**
+ * @ingroup PyObject_CheckReadBuffer
+ * The legacy name of pyoldbuf_check_read_buffer().
+ */
 # define PyObject_CheckReadBuffer pyoldbuf_check_read_buffer
+/**
+ * @ingroup PyObject_AsWriteBuffer
+ * The legacy name of pyoldbuf_as_write_buffer().
+ */
 # define PyObject_AsWriteBuffer pyoldbuf_as_write_buffer
 #endif
 
