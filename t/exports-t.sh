@@ -5,8 +5,9 @@
 #
 # Its dynamic symbols are exactly the functions of lib/libpyoldbuf.map, each
 # with the map's version node; the map lists exactly the functions that
-# oldbuffer.h declares; the SONAME is libpyoldbuf.so.0; and no libpython is
-# NEEDED (the interpreter that loads the library provides Python).
+# oldbuffer.h declares; the SONAME is libpyoldbuf.so.0; no libpython is
+# NEEDED (the interpreter that loads the library provides Python), and no
+# other undefined symbol than Python's and libc's.
 
 set -u
 la=$top_builddir/lib/libpyoldbuf.la
@@ -27,7 +28,7 @@ same() {
 	fi
 }
 
-echo 1..6
+echo 1..7
 [ -f "$so" ] || { echo "Bail out! no shared library in $la"; exit 1; }
 
 map_names=$(sed -n 's/^[[:space:]]*\(pyoldbuf_[a-z_]*\);$/\1/p' "$map" | sort)
@@ -55,3 +56,8 @@ same "libpyoldbuf.so.0" \
 	"the SONAME is libpyoldbuf.so.0"
 same "" "$($READELF -d "$so" | sed -n 's/.*(NEEDED).*\[\(libpython.*\)\]/\1/p')" \
 	"no libpython is NEEDED"
+# Debian's dpkg-shlibdeps is told not to report symbols it finds in no
+# library (debian/rules): they must be the Python C API, or libc's.
+same "" "$($NM -D --undefined-only "$so" \
+	| awk '$1 == "U" && $2 !~ /^_?Py/ && $2 !~ /@GLIBC_/ { print $2 }')" \
+	"every undefined symbol is Python's C API or libc's"
