@@ -13,6 +13,27 @@ const char corpus_prelude[] =
 	"class ByteArraySub(bytearray):\n"
 	"    pass\n"
 	"\n"
+	"# Subclasses whose __buffer__ (3.12+) exports other memory: they must\n"
+	"# not take the exact-type shortcuts.\n"
+	"class BytesOverride(bytes):\n"
+	"    other = b'other!'\n"
+	"    def __buffer__(self, flags):\n"
+	"        return memoryview(self.other)\n"
+	"\n"
+	"class ByteArrayOverride(bytearray):\n"
+	"    other = bytearray(b'other!')\n"
+	"    def __buffer__(self, flags):\n"
+	"        return memoryview(self.other)\n"
+	"\n"
+	"def grown(data):\n"
+	"    data.extend(bytes(4096 - len(data)))\n"
+	"    return data\n"
+	"\n"
+	"def shifted(data):\n"
+	"    # Deleting from the front moves a bytearray's start, not its block.\n"
+	"    del data[:2]\n"
+	"    return data\n"
+	"\n"
 	"class Unnamed:\n"
 	"    pass\n"
 	"Unnamed.__name__ = 'X' * 120\n"
@@ -60,6 +81,10 @@ const struct corpus_case corpus[] = {
 	{ "bytearray(b'abcd')", 0, 4, NULL, 1 },
 	{ "bytearray()", 0, 0, NULL, 1 },
 	{ "ByteArraySub(b'xyz')", 0, 3, NULL, 1 },
+	{ "grown(bytearray(b'abc'))", 0, 4096, NULL, 1 },
+	{ "shifted(bytearray(b'abcdef'))", 0, 4, NULL, 1 },
+	{ "BytesOverride(b'hello')", PY312, 6, NULL, 0 },
+	{ "ByteArrayOverride(b'xyz')", PY312, 6, NULL, 1 },
 	{ "memoryview(b'abcdef')", 0, 6, NULL, 0 },
 	{ "memoryview(b'abcdef')[1:4]", 0, 3, NULL, 0 },
 	{ "memoryview(bytearray(b'abcdef'))", 0, 6, NULL, 1 },
