@@ -24,7 +24,7 @@ build_and_run() {
 	status=$?
 	[ "$status" -eq 0 ] || sed 's/^/# /' "$dir/build.out"
 	result "$status" "$name: $compiler $* -Wall -Wextra -Werror builds consumer.c"
-	"$dir/consumer" >"$dir/consumer.out" 2>&1
+	with_library "$dir/consumer" >"$dir/consumer.out" 2>&1
 	status=$?
 	grep -q '^not ok' "$dir/consumer.out" && status=1
 	[ "$status" -eq 0 ] || sed 's/^/# /' "$dir/consumer.out"

@@ -57,7 +57,8 @@ same "libpyoldbuf.so.0" \
 same "" "$($READELF -d "$so" | sed -n 's/.*(NEEDED).*\[\(libpython.*\)\]/\1/p')" \
 	"no libpython is NEEDED"
 # Debian's dpkg-shlibdeps is told not to report symbols it finds in no
-# library (debian/rules): they must be the Python C API, or libc's.
-same "" "$($NM -D --undefined-only "$so" \
-	| awk '$1 == "U" && $2 !~ /^_?Py/ && $2 !~ /@GLIBC_/ { print $2 }')" \
+# library (debian/rules): they must be the Python C API, or libc's (or the
+# sanitizers', in a configure --enable-sanitizers build).
+same "" "$($NM -D --undefined-only "$so" | awk '$1 == "U" && $2 !~ /^_?Py/ \
+	&& $2 !~ /@GLIBC_/ && $2 !~ /^__(asan|ubsan)_/ { print $2 }')" \
 	"every undefined symbol is Python's C API or libc's"

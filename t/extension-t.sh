@@ -18,4 +18,4 @@ build_legacy "$dir/legacy$PYTHON_EXT_SUFFIX" \
 needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX" \
 	|| { echo "Bail out! the module does not take libpyoldbuf's functions"; exit 1; }
 
-PYTHONPATH=$dir exec "$PYTHON" "$top_srcdir/t/extension-t.py"
+with_library env PYTHONPATH="$dir" "$PYTHON" "$top_srcdir/t/extension-t.py"

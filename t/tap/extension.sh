@@ -42,10 +42,22 @@ build_legacy() {
 		$LDFLAGS $3 -Wl,-rpath,"$libs_dir"
 }
 
+# with_library COMMAND...: run a program that loads this tree's library but
+# is not built with its sanitizers (configure --enable-sanitizers): they
+# need their runtime preloaded.
+with_library() {
+	if [ -n "${SANITIZER_PRELOAD:-}" ]; then
+		LD_PRELOAD=$SANITIZER_PRELOAD "$@"
+	else
+		"$@"
+	fi
+}
+
 # run_extension_tests PYTHON DIR: run extension-t.py with the module in DIR;
 # its TAP output is kept as comments.  Succeeds when every check passed.
 run_extension_tests() {
-	PYTHONPATH=$2 "$1" "$top_srcdir/t/extension-t.py" >"$2/extension-t.out" 2>&1
+	with_library env PYTHONPATH="$2" "$1" "$top_srcdir/t/extension-t.py" \
+		>"$2/extension-t.out" 2>&1
 	status=$?
 	grep -q '^not ok' "$2/extension-t.out" && status=1
 	[ "$status" -eq 0 ] || sed 's/^/# /' "$2/extension-t.out"
