@@ -118,7 +118,7 @@ static PyTypeObject hostile_type = {
 
 static const unsigned null_cases[] = { 0, NULL_OBJ, NULL_BUFFER, NULL_LEN };
 
-/* Both implementations do the same to a fresh Hostile of this mode. */
+/* Both implementations do the same to a Hostile of this mode. */
 static void
 compare(enum mode mode, enum legacy_fn fn)
 {
@@ -134,21 +134,20 @@ compare(enum mode mode, enum legacy_fn fn)
 			long gets[2], releases[2];
 			char what[200];
 
-			for (a = 0; a < 2; a++) {
-				Hostile *obj = PyObject_New(Hostile,
-				                            &hostile_type);
+			Hostile *obj = PyObject_New(Hostile, &hostile_type);
 
-				if (obj == NULL)
-					bail("cannot create a Hostile");
-				obj->mode = mode;
+			if (obj == NULL)
+				bail("cannot create a Hostile");
+			obj->mode = mode;
+			memcpy(obj->data, "hostile", 8);
+			for (a = 0; a < 2; a++) {
 				obj->gets = obj->releases = 0;
-				memcpy(obj->data, "hostile", 8);
 				call_legacy(apis[a], fn, (PyObject *)obj,
 				            null_cases[i], pending, &seen[a]);
 				gets[a] = obj->gets;
 				releases[a] = obj->releases;
-				Py_DECREF(obj);
 			}
+			Py_DECREF(obj);
 			snprintf(what, sizeof(what), "%s nulls=%u pending=%d",
 			         legacy_fn_name[fn], null_cases[i], pending);
 			same &= same_outcome(&seen[0], &seen[1], what);

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * threads-t.c - the functions from several threads at once
+ *
+ * Four threads call the four functions on objects shared by all (bytes,
+ * bytearray, memoryview, array.array, str) and on objects of their own,
+ * dropping and re-taking the GIL between calls; two more threads do the
+ * same in sub-interpreters of their own (sharing the GIL, and on 3.12+
+ * with a GIL of its own, running truly in parallel).  Every call must give
+ * what a single-threaded call gave before the threads started: return
+ * value, pointer (for the shared objects), length, exception.  An alarm
+ * turns a deadlock into a failure.
+ */
+#include <Python.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <oldbuffer.h>
+
+#include "tap/basic.h"
+#include "tap/legacy.h"
+#include "tap/python.h"
+
+#define THREADS 4
+#define ROUNDS 300
+#define DEADLINE 120   /* seconds */
+
+static const char *const shared_exprs[] = {
+	"b'shared bytes'", "bytearray(b'shared bytearray')",
+	"memoryview(b'shared view')[1:5]", "array.array('i', [1, 2, 3])",
+	"'not a buffer'",
+};
+#define SHARED_COUNT (sizeof(shared_exprs) / sizeof(shared_exprs[0]))
+
+/* What one call gives, to compare with the single-threaded answer. */
+struct result {
+	int ret;
+	const void *buf;
+	Py_ssize_t len;
+	char exc[200];
+};
+
+static void
+call(enum legacy_fn fn, PyObject *obj, struct result *r)
+{
+	const char *cbuf = NULL;
+	const void *rbuf = NULL;
+	void *wbuf = NULL;
+	int context;
+
+	r->len = -1;
+	switch (fn) {
+	case AS_CHAR_BUFFER:
+		r->ret = PyObject_AsCharBuffer(obj, &cbuf, &r->len);
+		r->buf = cbuf;
+		break;
+	case AS_READ_BUFFER:
+		r->ret = PyObject_AsReadBuffer(obj, &rbuf, &r->len);
+		r->buf = rbuf;
+		break;
+	case CHECK_READ_BUFFER:
+		r->ret = PyObject_CheckReadBuffer(obj);
+		r->buf = NULL;
+		break;
+	default:
+		r->ret = PyObject_AsWriteBuffer(obj, &wbuf, &r->len);
+		r->buf = wbuf;
+	}
+	py_take_exception(r->exc, sizeof(r->exc), &context);
+}
+
+static int
+same(const struct result *a, const struct result *b, int compare_buf)
+{
+	return a->ret == b->ret && a->len == b->len
+		&& (!compare_buf || a->buf == b->buf)
+		&& strcmp(a->exc, b->exc) == 0;
+}
+
+static PyObject *shared[SHARED_COUNT];
+static struct result shared_want[SHARED_COUNT][LEGACY_FN_COUNT];
+
+/*
+ * ROUNDS rounds over the objects, the GIL dropped and re-taken around each
+ * call; count the calls that disagree with want.  Run with the GIL held.
+ */
+static long
+rounds(PyObject **objs, struct result (*want)[LEGACY_FN_COUNT], size_t count,
+       int compare_buf)
+{
+	long wrong = 0;
+	size_t o;
+	int r, fn;
+
+	for (r = 0; r < ROUNDS; r++)
+		for (o = 0; o < count; o++)
+			for (fn = 0; fn < LEGACY_FN_COUNT; fn++) {
+				struct result got;
+
+				Py_BEGIN_ALLOW_THREADS
+				Py_END_ALLOW_THREADS
+				call((enum legacy_fn)fn, objs[o], &got);
+				wrong += !same(&got, &want[o][fn], compare_buf);
+			}
+	return wrong;
+}
+
+/* Objects of one thread's own, and their single-threaded answers. */
+static long
+private_rounds(int id)
+{
+	PyObject *objs[2];
+	struct result want[2][LEGACY_FN_COUNT];
+	char data[32];
+	long wrong;
+	int fn, i;
+
+	snprintf(data, sizeof(data), "thread %d data", id);
+	objs[0] = PyBytes_FromString(data);
+	objs[1] = PyByteArray_FromStringAndSize(data, (Py_ssize_t)strlen(data));
+	if (objs[0] == NULL || objs[1] == NULL)
+		return -1;
+	for (i = 0; i < 2; i++)
+		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
+			call((enum legacy_fn)fn, objs[i], &want[i][fn]);
+	wrong = rounds(objs, want, 2, 1);
+	Py_DECREF(objs[0]);
+	Py_DECREF(objs[1]);
+	return wrong;
+}
+
+struct job {
+	int id;
+	int subinterpreter;   /* 0: none, 1: shared GIL, 2: own GIL */
+	long wrong;           /* calls that disagreed; -1: could not run */
+};
+
+static void *
+worker(void *arg)
+{
+	struct job *job = arg;
+	PyGILState_STATE gil = PyGILState_Ensure();
+	PyThreadState *main_state = PyThreadState_Get(), *sub = NULL;
+
+	job->wrong = -1;
+	if (job->subinterpreter == 1) {
+		sub = Py_NewInterpreter();
+	}
+#if PY_VERSION_HEX >= 0x030C0000
+	else if (job->subinterpreter == 2) {
+		PyInterpreterConfig config = {
+			.use_main_obmalloc = 0,
+			.allow_fork = 0,
+			.allow_exec = 0,
+			.allow_threads = 1,
+			.allow_daemon_threads = 0,
+			.check_multi_interp_extensions = 1,
+			.gil = PyInterpreterConfig_OWN_GIL,
+		};
+		PyStatus status = Py_NewInterpreterFromConfig(&sub, &config);
+
+		if (PyStatus_Exception(status))
+			sub = NULL;
+	}
+#endif
+	if (job->subinterpreter != 0 && sub == NULL) {
+		PyGILState_Release(gil);
+		return NULL;
+	}
+	if (job->subinterpreter == 0) {
+		long wrong = rounds(shared, shared_want, SHARED_COUNT, 1);
+		long own = private_rounds(job->id);
+
+		job->wrong = own < 0 ? -1 : wrong + own;
+	} else {
+		job->wrong = private_rounds(job->id);
+		Py_EndInterpreter(sub);
+		PyThreadState_Swap(main_state);
+	}
+	PyGILState_Release(gil);
+	return NULL;
+}
+
+int
+main(void)
+{
+	struct job jobs[THREADS + 2];
+	pthread_t threads[THREADS + 2];
+	int count = THREADS + 1, i, fn;
+	size_t o;
+
+	py_start();
+	alarm(DEADLINE);
+	for (o = 0; o < SHARED_COUNT; o++) {
+		shared[o] = py_eval(shared_exprs[o]);
+		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
+			call((enum legacy_fn)fn, shared[o], &shared_want[o][fn]);
+	}
+#if PY_VERSION_HEX >= 0x030C0000
+	count = THREADS + 2;
+#endif
+	plan((unsigned long)count);
+
+	for (i = 0; i < count; i++) {
+		jobs[i].id = i;
+		jobs[i].subinterpreter = i < THREADS ? 0 : i - THREADS + 1;
+	}
+	Py_BEGIN_ALLOW_THREADS
+	for (i = 0; i < count; i++)
+		if (pthread_create(&threads[i], NULL, worker, &jobs[i]) != 0)
+			bail("cannot start a thread");
+	for (i = 0; i < count; i++)
+		pthread_join(threads[i], NULL);
+	Py_END_ALLOW_THREADS
+
+	for (i = 0; i < count; i++) {
+		static const char *const where[] = {
+			"", " in a sub-interpreter", " in a sub-interpreter "
+			"with its own GIL"
+		};
+
+		ok(jobs[i].wrong == 0, "thread %d%s: %d rounds of calls as "
+		   "single-threaded (%ld differ)", i,
+		   where[jobs[i].subinterpreter], ROUNDS, jobs[i].wrong);
+	}
+	for (o = 0; o < SHARED_COUNT; o++)
+		Py_DECREF(shared[o]);
+	return 0;
+}
