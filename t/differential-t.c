@@ -22,37 +22,6 @@
 #include "tap/legacy.h"
 #include "tap/python.h"
 
-static const unsigned null_cases[] = { 0, NULL_OBJ, NULL_BUFFER, NULL_LEN };
-
-/* Whether both implementations agree on every variant of fn(obj). */
-static int
-agree(const struct legacy_api *a, const struct legacy_api *b,
-      enum legacy_fn fn, PyObject *obj, const char *expr)
-{
-	size_t nulls_count = (fn == CHECK_READ_BUFFER) ? 1 : 4;
-	struct outcome seen_a, seen_b;
-	char what[256];
-	size_t i;
-	int pending, same = 1;
-
-	for (pending = 0; pending <= 1; pending++)
-		for (i = 0; i < nulls_count; i++) {
-			call_legacy(a, fn, obj, null_cases[i], pending,
-			            &seen_a);
-			call_legacy(b, fn, obj, null_cases[i], pending,
-			            &seen_b);
-			snprintf(what, sizeof(what), "%s(%s) nulls=%u "
-			         "pending=%d", legacy_fn_name[fn], expr,
-			         null_cases[i], pending);
-			same &= same_outcome(&seen_a, &seen_b, what);
-			if (exports_released(obj) == 0) {
-				diag("%s: an export is left", what);
-				same = 0;
-			}
-		}
-	return same;
-}
-
 /* Wrong on purpose: the length is one byte short. */
 static int
 short_read_buffer(PyObject *obj, const void **buffer, Py_ssize_t *len)
@@ -81,7 +50,7 @@ expect_divergence(const struct legacy_api *wrong, enum legacy_fn fn,
 {
 	PyObject *obj = py_eval(expr);
 
-	ok(!agree(wrong, interpreter_api(), fn, obj, NULL),
+	ok(!implementations_agree(wrong, interpreter_api(), fn, obj, NULL),
 	   "the comparison tells %s from the interpreter on %s(%s)",
 	   wrong->name, legacy_fn_name[fn], expr);
 	Py_DECREF(obj);
@@ -106,7 +75,7 @@ main(void)
 		}
 		obj = py_eval(corpus[i].expr);
 		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
-			ok(agree(&library_api, interpreter_api(), fn, obj,
+			ok(implementations_agree(&library_api, interpreter_api(), fn, obj,
 			         corpus[i].expr),
 			   "%s(%s): libpyoldbuf and the interpreter agree",
 			   legacy_fn_name[fn], corpus[i].expr);

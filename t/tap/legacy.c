@@ -240,6 +240,38 @@ expect_case(enum legacy_fn fn, const struct corpus_case *c)
 	Py_DECREF(obj);
 }
 
+static const unsigned null_cases[] = { 0, NULL_OBJ, NULL_BUFFER, NULL_LEN };
+
+int
+implementations_agree(const struct legacy_api *a, const struct legacy_api *b,
+                      enum legacy_fn fn, PyObject *obj, const char *expr)
+{
+	size_t nulls_count = (fn == CHECK_READ_BUFFER) ? 1 : 4;
+	struct outcome seen_a, seen_b;
+	char what[512];
+	size_t i;
+	int pending, same = 1;
+
+	for (pending = 0; pending <= 1; pending++)
+		for (i = 0; i < nulls_count; i++) {
+			call_legacy(a, fn, obj, null_cases[i], pending,
+			            &seen_a);
+			call_legacy(b, fn, obj, null_cases[i], pending,
+			            &seen_b);
+			snprintf(what, sizeof(what), "%s(%s) nulls=%u "
+			         "pending=%d", legacy_fn_name[fn],
+			         expr ? expr : "", null_cases[i], pending);
+			same &= same_outcome(&seen_a, &seen_b,
+			                     expr ? what : NULL);
+			if (exports_released(obj) == 0) {
+				if (expr != NULL)
+					diag("%s: an export is left", what);
+				same = 0;
+			}
+		}
+	return same;
+}
+
 static const unsigned null_positions[] = { NULL_OBJ, NULL_BUFFER, NULL_LEN };
 static const char *const null_names[] = { "obj", "buffer", "buffer_len" };
 

@@ -80,6 +80,16 @@ int same_outcome(const struct outcome *a, const struct outcome *b,
                  const char *what);
 
 /*
+ * Whether implementations a and b do the same for fn(obj), called with each
+ * argument NULL in turn (not obj for CheckReadBuffer, where CPython
+ * crashes) and with and without a pending exception, and leave no export.
+ * Differences are diag()nosed, labelled with expr, unless expr is NULL.
+ */
+int implementations_agree(const struct legacy_api *a,
+                          const struct legacy_api *b, enum legacy_fn fn,
+                          PyObject *obj, const char *expr);
+
+/*
  * One TAP result: call fn of the library on a fresh object of case c and
  * check the outcome against the corpus.  A case the running Python lacks is
  * a SKIP.
