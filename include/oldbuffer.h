@@ -1,6 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Copyright (c) 2026 The libpyoldbuf authors
+ *
+ * Permission is hereby granted, free of charge, to any person obtaining a
+ * copy of this software and associated documentation files (the
+ * "Software"), to deal in the Software without restriction, including
+ * without limitation the rights to use, copy, modify, merge, publish,
+ * distribute, sublicense, and/or sell copies of the Software, and to permit
+ * persons to whom the Software is furnished to do so, subject to the
+ * following conditions:
+ *
+ * The above copyright notice and this permission notice shall be included
+ * in all copies or substantial portions of the Software.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+ * OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+ * MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+ * NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+ * DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+ * OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+ * USE OR OTHER DEALINGS IN THE SOFTWARE.
  */
 /**
  * @file oldbuffer.h
@@ -30,6 +49,17 @@
  *
  * Define `PYOLDBUF_NO_LEGACY_NAMES` before including it to get only the
  * pyoldbuf_ names.
+ *
+ * Header-only mode: define `PYOLDBUF_HEADER_ONLY` before including it, and
+ * the header itself defines the four functions as `static inline`, with
+ * the same names, prototypes and behaviour, so that nothing is linked: for
+ * extensions shipped as wheels, which can copy this one file into their
+ * tree.  It is the library's own implementation (the library is compiled
+ * from this header).  In this mode the header needs `<Python.h>`: if it
+ * comes first, it defines `PY_SSIZE_T_CLEAN` and includes `<Python.h>`
+ * itself.  With `Py_LIMITED_API`, header-only mode needs 3.11 or later
+ * (`Py_LIMITED_API >= 0x030B0000`, where the buffer protocol joined the
+ * Limited API) and stops with an error below it.
  *
  * Every pointer these functions return is valid only while the object lives
  * and its storage does not move; see @ref pyoldbuf-porting for code that
@@ -67,8 +97,35 @@
 	OLDBUFFER_STRINGIFY(OLDBUFFER_VERSION_PATCH)
 
 /** @cond PYOLDBUF_INTERNAL */
-/* Only the library's own build defines PYOLDBUF_BUILDING. */
-#if defined(PYOLDBUF_BUILDING) && defined(__GNUC__)
+#if defined(__cplusplus) \
+    || (defined(__STDC_VERSION__) && __STDC_VERSION__ >= 199901L)
+# define PYOLDBUF_INLINE_ inline
+#elif defined(__GNUC__)
+# define PYOLDBUF_INLINE_ __inline__
+#else
+# define PYOLDBUF_INLINE_
+#endif
+
+#ifdef PYOLDBUF_HEADER_ONLY
+# ifndef Py_PYTHON_H
+#  ifndef PY_SSIZE_T_CLEAN
+#   define PY_SSIZE_T_CLEAN
+#  endif
+#  include <Python.h>
+# endif
+# if defined(Py_LIMITED_API) && Py_LIMITED_API + 0 < 0x030B0000
+#  error "PYOLDBUF_HEADER_ONLY with Py_LIMITED_API needs Py_LIMITED_API >= 0x030B0000 (3.11): below it the Limited API has no buffer protocol; link libpyoldbuf instead"
+# endif
+#endif
+
+/*
+ * How the four functions are declared: static inline in header-only mode,
+ * exported by the library's own build (which defines PYOLDBUF_BUILDING),
+ * extern for everyone else.
+ */
+#if defined(PYOLDBUF_HEADER_ONLY)
+# define PYOLDBUF_API static PYOLDBUF_INLINE_
+#elif defined(PYOLDBUF_BUILDING) && defined(__GNUC__)
 # define PYOLDBUF_API extern __attribute__((__visibility__("default")))
 #else
 # define PYOLDBUF_API extern
@@ -340,5 +397,285 @@ PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
  */
 # define PyObject_AsWriteBuffer pyoldbuf_as_write_buffer
 #endif
+
+/*
+ * The implementation: in header-only mode, and for the library's own build
+ * (lib/oldbuffer.c), which compiles it once and exports the functions.
+ */
+#if defined(PYOLDBUF_HEADER_ONLY) || defined(PYOLDBUF_BUILDING)
+/** @cond PYOLDBUF_INTERNAL */
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * The helpers are static, and marked so that a file that uses only some of
+ * the functions gets no unused-function warning: in line, out of line
+ * (the slow paths, so that the shortcuts need no stack frame), or left to
+ * the compiler.
+ */
+#define PYOLDBUF_HELPER_ static PYOLDBUF_INLINE_
+#if defined(__GNUC__)
+# define PYOLDBUF_IN_LINE_ \
+	static PYOLDBUF_INLINE_ __attribute__((__always_inline__))
+# define PYOLDBUF_OUT_OF_LINE_ static __attribute__((__noinline__, __unused__))
+#else
+# define PYOLDBUF_IN_LINE_ PYOLDBUF_HELPER_
+# define PYOLDBUF_OUT_OF_LINE_ static
+#endif
+
+/*
+ * The shortcuts.  For an exact bytes or bytearray (never a subclass: from
+ * 3.12 on a subclass can override __buffer__) the interpreter's getbuffer
+ * gives the object's own storage and size, holds and drops one export and
+ * one reference, and cannot fail.  PyByteArray_AS_STRING() is what
+ * bytearray's getbuffer gives, including the shared empty string of an
+ * empty bytearray.  The Limited API has functions for the two macros.
+ */
+#ifdef Py_LIMITED_API
+# define PYOLDBUF_BYTES_STRING_(obj) pyoldbuf_bytes_string_(obj)
+# define PYOLDBUF_BYTEARRAY_STRING_(obj) PyByteArray_AsString(obj)
+
+/*
+ * PyBytes_AS_STRING() is ob_sval, at the same offset in every bytes
+ * object; the Limited API does not say where.  The first exact bytes
+ * object asks the interpreter, PyBytes_AsString(), and the answer is kept.
+ */
+static Py_ssize_t pyoldbuf_bytes_offset_;
+
+PYOLDBUF_OUT_OF_LINE_ Py_ssize_t
+pyoldbuf_learn_bytes_offset_(PyObject *obj)
+{
+	Py_ssize_t offset = PyBytes_AsString(obj) - (char *)obj;
+
+# if defined(__ATOMIC_RELAXED)
+	__atomic_store_n(&pyoldbuf_bytes_offset_, offset, __ATOMIC_RELAXED);
+# else
+	pyoldbuf_bytes_offset_ = offset;
+# endif
+	return offset;
+}
+
+PYOLDBUF_HELPER_ char *
+pyoldbuf_bytes_string_(PyObject *obj)
+{
+# if defined(__ATOMIC_RELAXED)
+	Py_ssize_t offset = __atomic_load_n(&pyoldbuf_bytes_offset_,
+	                                    __ATOMIC_RELAXED);
+# else
+	Py_ssize_t offset = pyoldbuf_bytes_offset_;
+# endif
+
+	if (offset == 0)
+		offset = pyoldbuf_learn_bytes_offset_(obj);
+	return (char *)obj + offset;
+}
+#else
+# define PYOLDBUF_BYTES_STRING_(obj) PyBytes_AS_STRING(obj)
+# define PYOLDBUF_BYTEARRAY_STRING_(obj) PyByteArray_AS_STRING(obj)
+#endif
+/* Py_SIZE() without the assertions that some Python.h versions add. */
+#define PYOLDBUF_VAR_SIZE_(obj) (((PyVarObject *)(obj))->ob_size)
+
+/*
+ * pyoldbuf_has_buffer_(), pyoldbuf_get_buffer_() and
+ * pyoldbuf_release_buffer_(): PyObject_CheckBuffer(),
+ * PyObject_GetBuffer() and PyBuffer_Release(), whose bodies are the same in
+ * CPython 3.6 to 3.13 but for a check of flags that never applies here.
+ */
+#ifdef Py_LIMITED_API
+# define pyoldbuf_has_buffer_(obj) PyObject_CheckBuffer(obj)
+# define pyoldbuf_get_buffer_(obj, view, flags) \
+	PyObject_GetBuffer(obj, view, flags)
+# define pyoldbuf_slot_get_buffer_(obj, view, flags) \
+	PyObject_GetBuffer(obj, view, flags)
+# define pyoldbuf_release_buffer_(view) PyBuffer_Release(view)
+#else
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_has_buffer_(PyObject *obj)
+{
+	PyBufferProcs *procs = Py_TYPE(obj)->tp_as_buffer;
+
+	return procs != NULL && procs->bf_getbuffer != NULL;
+}
+
+/* pyoldbuf_get_buffer_() for a type known to have the slot. */
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_slot_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
+{
+	return Py_TYPE(obj)->tp_as_buffer->bf_getbuffer(obj, view, flags);
+}
+
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
+{
+	if (!pyoldbuf_has_buffer_(obj)) {
+		PyErr_Format(PyExc_TypeError,
+		             "a bytes-like object is required, not '%.100s'",
+		             Py_TYPE(obj)->tp_name);
+		return -1;
+	}
+	return pyoldbuf_slot_get_buffer_(obj, view, flags);
+}
+
+PYOLDBUF_IN_LINE_ void
+pyoldbuf_release_buffer_(Py_buffer *view)
+{
+	PyObject *obj = view->obj;
+	PyBufferProcs *procs;
+
+	if (obj == NULL)
+		return;
+	procs = Py_TYPE(obj)->tp_as_buffer;
+	if (procs != NULL && procs->bf_releasebuffer != NULL)
+		procs->bf_releasebuffer(obj, view);
+	view->obj = NULL;
+	Py_DECREF(obj);
+}
+#endif
+
+/*
+ * CPython's null_error(): keep an exception that is already pending.  Like
+ * every slow path, out of line, so that the shortcuts need no stack frame.
+ */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_null_error_(void)
+{
+	if (!PyErr_Occurred())
+		PyErr_SetString(PyExc_SystemError,
+		                "null argument to internal routine");
+	return -1;
+}
+
+/* The request and release of CPython's pyoldbuf_as_read_buffer_(). */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_read_view_(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len)
+{
+	Py_buffer view;
+
+	if (pyoldbuf_get_buffer_(obj, &view, PyBUF_SIMPLE) != 0)
+		return -1;
+	*buffer = view.buf;
+	*buffer_len = view.len;
+	pyoldbuf_release_buffer_(&view);
+	return 0;
+}
+
+/* CPython's as_read_buffer(), shared by AsCharBuffer and AsReadBuffer. */
+PYOLDBUF_HELPER_ int
+pyoldbuf_as_read_buffer_(PyObject *obj, const void **buffer,
+                         Py_ssize_t *buffer_len)
+{
+	if (obj == NULL || buffer == NULL || buffer_len == NULL)
+		return pyoldbuf_null_error_();
+	if (PyBytes_CheckExact(obj)) {
+		*buffer = PYOLDBUF_BYTES_STRING_(obj);
+		*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+		return 0;
+	}
+	if (PyByteArray_CheckExact(obj)) {
+		*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
+		*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+		return 0;
+	}
+	return pyoldbuf_read_view_(obj, buffer, buffer_len);
+}
+
+PYOLDBUF_API int
+pyoldbuf_as_char_buffer(PyObject *obj, const char **buffer,
+                        Py_ssize_t *buffer_len)
+{
+	return pyoldbuf_as_read_buffer_(obj, (const void **)buffer, buffer_len);
+}
+
+PYOLDBUF_API int
+pyoldbuf_as_read_buffer(PyObject *obj, const void **buffer,
+                        Py_ssize_t *buffer_len)
+{
+	return pyoldbuf_as_read_buffer_(obj, buffer, buffer_len);
+}
+
+/* The request of CheckReadBuffer, for a type that has a buffer slot. */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_check_view_(PyObject *obj)
+{
+	Py_buffer view;
+
+	/*
+	 * Only -1 means failure here, as in CPython.  view.obj starts NULL so
+	 * that an exporter returning another non-zero value without filling
+	 * the view cannot make the release read garbage.
+	 */
+	view.obj = NULL;
+	if (pyoldbuf_slot_get_buffer_(obj, &view, PyBUF_SIMPLE) == -1) {
+		PyErr_Clear();
+		return 0;
+	}
+	pyoldbuf_release_buffer_(&view);
+	return 1;
+}
+
+PYOLDBUF_API int
+pyoldbuf_check_read_buffer(PyObject *obj)
+{
+	/* CPython dereferences a NULL obj; we answer 0. */
+	if (obj == NULL)
+		return 0;
+	if (PyBytes_CheckExact(obj) || PyByteArray_CheckExact(obj))
+		return 1;
+	/* No buffer slot: 0, and a pending exception stays pending. */
+	if (!pyoldbuf_has_buffer_(obj))
+		return 0;
+	return pyoldbuf_check_view_(obj);
+}
+
+/* AsWriteBuffer's one error. */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_not_writable_(void)
+{
+	PyErr_SetString(PyExc_TypeError, "expected a writable bytes-like object");
+	return -1;
+}
+
+/* The request and release of AsWriteBuffer. */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_write_view_(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
+{
+	Py_buffer view;
+
+	/* Whatever the exporter raised is replaced, as in CPython. */
+	if (!pyoldbuf_has_buffer_(obj)
+	    || pyoldbuf_slot_get_buffer_(obj, &view, PyBUF_WRITABLE) != 0)
+		return pyoldbuf_not_writable_();
+	*buffer = view.buf;
+	*buffer_len = view.len;
+	pyoldbuf_release_buffer_(&view);
+	return 0;
+}
+
+PYOLDBUF_API int
+pyoldbuf_as_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
+{
+	if (obj == NULL || buffer == NULL || buffer_len == NULL)
+		return pyoldbuf_null_error_();
+	if (PyByteArray_CheckExact(obj)) {
+		*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
+		*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+		return 0;
+	}
+	/*
+	 * Exact bytes is read-only: its getbuffer would raise a BufferError
+	 * that the TypeError then replaces, leaving no trace of it.
+	 */
+	if (PyBytes_CheckExact(obj))
+		return pyoldbuf_not_writable_();
+	return pyoldbuf_write_view_(obj, buffer, buffer_len);
+}
+
+#ifdef __cplusplus
+}
+#endif
+/** @endcond */
+#endif /* PYOLDBUF_HEADER_ONLY || PYOLDBUF_BUILDING */
 
 #endif /* OLDBUFFER_H */

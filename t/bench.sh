@@ -7,11 +7,13 @@
 # function, a plain PyObject_GetBuffer() + PyBuffer_Release(), and the
 # ratio library/interpreter, in ns per call (median of 7 runs of 200000
 # calls) and in instructions per call (10000 calls, loop included).
-# Environment: PYTHON, LIMITED_API, VALGRIND (from make).
+# Environment: PYTHON, LIMITED_API, VALGRIND, MODE (library or header-only,
+# what the benchmark program was built with), from make.
 
 set -u
 bench=${1:-t/bench}
-dir=t/bench-out
+mode=${MODE:-library}
+dir=t/bench-out/$mode
 rm -rf "$dir" && mkdir -p "$dir"
 
 "$bench" time >"$dir/time" || exit 1
@@ -36,9 +38,14 @@ else
 	: >"$dir/instructions"
 fi
 
+if [ "$mode" = library ]; then
+	build="the library, Limited API: $LIMITED_API"
+else
+	build="header-only: oldbuffer.h's static functions, full API"
+fi
 echo "libpyoldbuf $(sed -n 's/^#define OLDBUFFER_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' \
 	"${top_srcdir:-.}/include/oldbuffer.h" | paste -sd.), Python $("$PYTHON" -c \
-	'import sys; print(sys.version.split()[0])') ($PYTHON), Limited API: $LIMITED_API"
+	'import sys; print(sys.version.split()[0])') ($PYTHON); $build"
 [ -s "$dir/instructions" ] || echo "(valgrind not found: no instruction counts)"
 awk '
 	FILENAME ~ /time$/ { ns[$1 " " $2, $3] = $4; if (!(($1 " " $2) in seen)) { seen[$1 " " $2] = 1; order[++n] = $1 " " $2 } }

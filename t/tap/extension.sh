@@ -68,5 +68,5 @@ run_extension_tests() {
 # no legacy name from elsewhere.
 needs_libpyoldbuf() {
 	$READELF -d "$1" | grep -q 'NEEDED.*\[libpyoldbuf\.so\.0\]' \
-		&& ! $NM -D -u "$1" | grep -q 'PyObject_\(As\|Check\)[A-Za-z]*Buffer'
+		&& ! $NM -D -u "$1" | grep -q 'PyObject_\(AsChar\|AsRead\|CheckRead\|AsWrite\)Buffer$'
 }
