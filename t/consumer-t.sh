@@ -21,14 +21,13 @@ build_and_run() {
 		-o "$dir/consumer" "$top_srcdir/t/consumer.c" \
 		$LDFLAGS $oldbuffer_libs -Wl,-rpath,"$libs_dir" \
 		$PYTHON_EMBED_LIBS >"$dir/build.out" 2>&1
-	status=$?
-	[ "$status" -eq 0 ] || sed 's/^/# /' "$dir/build.out"
-	result "$status" "$name: $compiler $* -Wall -Wextra -Werror builds consumer.c"
+	result $? "$name: $compiler $* -Wall -Wextra -Werror builds consumer.c" \
+		"$dir/build.out"
 	with_library "$dir/consumer" >"$dir/consumer.out" 2>&1
 	status=$?
 	grep -q '^not ok' "$dir/consumer.out" && status=1
-	[ "$status" -eq 0 ] || sed 's/^/# /' "$dir/consumer.out"
-	result "$status" "$name: it runs and every check passes"
+	result "$status" "$name: it runs and every check passes" \
+		"$dir/consumer.out"
 }
 
 echo "1..6"

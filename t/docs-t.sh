@@ -8,7 +8,7 @@
 # (MAN3_PAGES); the HTML main page links to every function's documentation.
 
 set -u
-build=$(cd "$top_builddir" && pwd)
+. "$top_srcdir/t/tap/extension.sh"
 man_dir=$build/doc/man
 html_dir=$build/doc/html
 
@@ -16,19 +16,6 @@ if [ "$DOXYGEN_DOCS" != yes ]; then
 	echo "1..0 # SKIP the documentation is off (configure --enable-doxygen)"
 	exit 0
 fi
-
-count=0
-# result OK DESCRIPTION [FILE]: one TAP result; OK is 0 for success; FILE,
-# if given, is shown as comments on failure.
-result() {
-	count=$((count + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $count - $2"
-	else
-		echo "not ok $count - $2"
-		[ $# -lt 3 ] || sed 's/^/# /' "$3"
-	fi
-}
 
 functions="as_char_buffer as_read_buffer check_read_buffer as_write_buffer"
 legacy_as_char_buffer=PyObject_AsCharBuffer

@@ -18,7 +18,8 @@ header_only="-DPYOLDBUF_HEADER_ONLY -I$top_srcdir/include"
 # legacy name.
 links_nothing() {
 	! $READELF -d "$1" | grep -q 'NEEDED.*libpyoldbuf' \
-		&& ! $NM -D -u "$1" | grep -q 'pyoldbuf_\|PyObject_\(AsChar\|AsRead\|CheckRead\|AsWrite\)Buffer$'
+		&& ! $NM -D -u "$1" \
+			| grep -q 'pyoldbuf_\|PyObject_\(AsChar\|AsRead\|CheckRead\|AsWrite\)Buffer$'
 }
 
 # variant NAME DESCRIPTION COMPILE_FLAGS: three TAP results.
@@ -29,9 +30,7 @@ variant() {
 	# shellcheck disable=SC2086 # the flags are lists of words
 	$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $3 -shared \
 		-o "$module" "$top_srcdir/t/legacy.c" $LDFLAGS >"$dir/build.out" 2>&1
-	status=$?
-	[ "$status" -eq 0 ] || sed 's/^/# /' "$dir/build.out"
-	result "$status" "$2: builds with no link flags and no warning"
+	result $? "$2: builds with no link flags and no warning" "$dir/build.out"
 	links_nothing "$module"
 	result $? "$2: needs no libpyoldbuf, takes no pyoldbuf_ symbol"
 	run_extension_tests "$PYTHON" "$dir"

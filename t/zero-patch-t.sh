@@ -51,9 +51,8 @@ SETUP
 (cd "$dir" && CC=$CC CFLAGS="$CFLAGS $warnings $recipe_cflags" \
 	LDFLAGS="-Wl,--as-needed $recipe_ldflags -Wl,-rpath,$libs_dir" \
 	"$PYTHON" setup.py -q build_ext --inplace >setup.out 2>&1)
-status=$?
-[ "$status" -eq 0 ] || sed 's/^/# /' "$dir/setup.out"
-result "$status" "setup.py build_ext with CFLAGS/LDFLAGS builds it, no warning"
+result $? "setup.py build_ext with CFLAGS/LDFLAGS builds it, no warning" \
+	"$dir/setup.out"
 needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX"
 result $? "the setuptools module needs libpyoldbuf.so.0"
 run_extension_tests "$PYTHON" "$dir"

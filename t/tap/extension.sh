@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: MIT
 #
-# extension.sh - shell helpers of the tests that build t/legacy.c as an
-# extension module and run t/extension-t.py with it.  Sourced; uses the
-# environment that Makefile.am's AM_TESTS_ENVIRONMENT exports.
+# extension.sh - shell helpers of the TAP shell tests, most of which build
+# t/legacy.c as an extension module and run t/extension-t.py with it.
+# Sourced; uses the environment that Makefile.am's AM_TESTS_ENVIRONMENT
+# exports.
 
 build=$(cd "$top_builddir" && pwd)
 libs_dir=$build/lib/.libs
@@ -13,13 +14,15 @@ oldbuffer_cflags=$($PKG_CONFIG --cflags oldbuffer) \
 	|| { echo "Bail out! pkg-config does not know oldbuffer"; exit 1; }
 
 count=0
-# result OK DESCRIPTION: one TAP result; OK is 0 for success.
+# result OK DESCRIPTION [FILE]: one TAP result; OK is 0 for success.  On a
+# failure, FILE (what the step printed) is shown as TAP comments.
 result() {
 	count=$((count + 1))
 	if [ "$1" -eq 0 ]; then
 		echo "ok $count - $2"
 	else
 		echo "not ok $count - $2"
+		[ $# -lt 3 ] || sed 's/^/# /' "$3"
 	fi
 }
 
