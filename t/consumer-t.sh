@@ -5,21 +5,22 @@
 # legacy names the ways C and C++ code does, builds against this tree's
 # library and the configured Python as C with $CC and as C++ with g++ and
 # clang++ (-std=c++11 -Wall -Wextra -Werror), and runs with every check
-# passing.  A C++ compiler that is not installed is skipped.
+# passing; then the same in header-only mode, linked to nothing but Python.
+# A C++ compiler that is not installed is skipped.
 
 set -u
 . "$top_srcdir/t/tap/extension.sh"
 
-# build_and_run NAME COMPILER FLAGS...: two TAP results.
+# build_and_run NAME LIBS COMPILER FLAGS...: two TAP results.
 build_and_run() {
-	name=$1 compiler=$2
-	shift 2
-	dir=$build/t/consumer/$name
+	name=$1 libs=$2 compiler=$3
+	shift 3
+	dir=$build/t/consumer/$(echo "$name" | tr -c 'a-z0-9+\n' '-')
 	mkdir -p "$dir"
 	# shellcheck disable=SC2086 # the flags are lists of words
 	$compiler "$@" -Wall -Wextra -Werror $PYTHON_CPPFLAGS $oldbuffer_cflags \
 		-o "$dir/consumer" "$top_srcdir/t/consumer.c" \
-		$LDFLAGS $oldbuffer_libs -Wl,-rpath,"$libs_dir" \
+		$LDFLAGS $libs -Wl,-rpath,"$libs_dir" \
 		$PYTHON_EMBED_LIBS >"$dir/build.out" 2>&1
 	result $? "$name: $compiler $* -Wall -Wextra -Werror builds consumer.c" \
 		"$dir/build.out"
@@ -30,15 +31,23 @@ build_and_run() {
 		"$dir/consumer.out"
 }
 
-echo "1..6"
-build_and_run c "$CC" $CFLAGS
-for cxx in g++ clang++; do
-	if command -v "$cxx" >/dev/null 2>&1; then
-		build_and_run "$cxx" "$cxx" -x c++ -std=c++11
-	else
-		for what in builds runs; do
-			count=$((count + 1))
-			echo "ok $count # SKIP $cxx is not installed"
-		done
+echo "1..12"
+for mode in library header-only; do
+	libs=$oldbuffer_libs flags=
+	if [ $mode = header-only ]; then
+		libs= flags=-DPYOLDBUF_HEADER_ONLY
 	fi
+	# shellcheck disable=SC2086 # the flags are lists of words
+	build_and_run "c, $mode" "$libs" "$CC" $CFLAGS $flags
+	for cxx in g++ clang++; do
+		if command -v "$cxx" >/dev/null 2>&1; then
+			build_and_run "$cxx, $mode" "$libs" "$cxx" -x c++ \
+				-std=c++11 $flags
+		else
+			for what in builds runs; do
+				count=$((count + 1))
+				echo "ok $count # SKIP $cxx is not installed"
+			done
+		fi
+	done
 done

@@ -218,8 +218,8 @@ main(void)
 
 	for (i = 0; i < count; i++) {
 		static const char *const where[] = {
-			"", " in a sub-interpreter", " in a sub-interpreter "
-			"with its own GIL"
+			"", " in a sub-interpreter",
+			" in a sub-interpreter with its own GIL"
 		};
 
 		ok(jobs[i].wrong == 0, "thread %d%s: %d rounds of calls as "
