@@ -547,7 +547,7 @@ pyoldbuf_null_error_(void)
 	return -1;
 }
 
-/* The request and release of CPython's pyoldbuf_as_read_buffer_(). */
+/* The request and release of CPython's as_read_buffer(). */
 PYOLDBUF_OUT_OF_LINE_ int
 pyoldbuf_read_view_(PyObject *obj, const void **buffer, Py_ssize_t *buffer_len)
 {

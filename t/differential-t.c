@@ -3,11 +3,13 @@
  * differential-t.c - libpyoldbuf against the interpreter's own functions
  *
  * Every libpython from 3.6 to 3.13 still exports PyObject_AsCharBuffer & co.
- * This test calls both implementations on the same object, with every
- * argument NULL in turn and with and without a pending exception, and
- * compares all that call_legacy() observes: return value, output parameters
- * (pointer included), pending exception and its message, reference count;
- * then whether the object can be resized, so that neither left an export.  CheckReadBuffer(NULL) is left out: CPython crashes.
+ * This test calls both implementations on every corpus object through
+ * implementations_agree(): with every argument NULL in turn (but for
+ * CheckReadBuffer(NULL), where CPython crashes) and with and without a
+ * pending exception, comparing all that call_legacy() observes: return
+ * value, output parameters (pointer included), pending exception and its
+ * message, reference count; then whether the object can be resized, so
+ * that neither left an export.
  *
  * Last, the comparison itself is checked against two wrong implementations.
  */
