@@ -61,6 +61,21 @@
  * (`Py_LIMITED_API >= 0x030B0000`, where the buffer protocol joined the
  * Limited API) and stops with an error below it.
  *
+ * Supported Pythons: CPython 3.6 to 3.15, with the GIL or free-threaded
+ * (3.13t to 3.15t).  The library built with the Limited API (from a
+ * CPython 3.11 or later with the GIL) serves every CPython >= 3.11, GIL
+ * or free-threaded; in a free-threaded one it leaves its shortcuts for
+ * exact bytes and bytearray off.  A library built for one Python serves
+ * that version and build only: from any other, each function raises
+ * `SystemError: libpyoldbuf was built for CPython X.Y ... and cannot serve
+ * Python ...` (pyoldbuf_check_read_buffer() returns 0 with it set).
+ * Header-only mode works on each of them, also with `Py_LIMITED_API` >=
+ * 0x030B0000, and on 3.15t with abi3t (`Py_LIMITED_API` 0x030F0000).
+ * In header-only mode with this header first, a source that defines
+ * `Py_LIMITED_API` itself stops compiling with a message where it uses a
+ * legacy name (the header had to include Python.h with the full API):
+ * give `-DPy_LIMITED_API=...` on the command line too.
+ *
  * Every pointer these functions return is valid only while the object lives
  * and its storage does not move; see @ref pyoldbuf-porting for code that
  * holds a buffer view instead.
@@ -112,6 +127,10 @@
 #   define PY_SSIZE_T_CLEAN
 #  endif
 #  include <Python.h>
+#  ifndef Py_LIMITED_API
+/* Python.h is in, with the full API; see the legacy names below. */
+#   define PYOLDBUF_FULL_API_FIRST_ 1
+#  endif
 # endif
 # if defined(Py_LIMITED_API) && Py_LIMITED_API + 0 < 0x030B0000
 #  error "PYOLDBUF_HEADER_ONLY with Py_LIMITED_API needs Py_LIMITED_API >= 0x030B0000 (3.11): below it the Limited API has no buffer protocol; link libpyoldbuf instead"
@@ -362,6 +381,22 @@ PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
 #endif
 
 /*
+ * Compiled for PyPy against the library: ask for the PyPy build's version
+ * node (lib/libpyoldbuf-pypy.map), so that linking against a CPython build
+ * of the library, which cannot serve PyPy, fails at once ("no symbol
+ * version section for versioned symbol ...@PYOLDBUF_PYPY_1.0").
+ */
+#if defined(PYPY_VERSION) && !defined(PYOLDBUF_HEADER_ONLY) \
+    && !defined(PYOLDBUF_BUILDING) && defined(__GNUC__) && defined(__ELF__)
+/** @cond PYOLDBUF_INTERNAL */
+__asm__(".symver pyoldbuf_as_char_buffer, pyoldbuf_as_char_buffer@PYOLDBUF_PYPY_1.0");
+__asm__(".symver pyoldbuf_as_read_buffer, pyoldbuf_as_read_buffer@PYOLDBUF_PYPY_1.0");
+__asm__(".symver pyoldbuf_check_read_buffer, pyoldbuf_check_read_buffer@PYOLDBUF_PYPY_1.0");
+__asm__(".symver pyoldbuf_as_write_buffer, pyoldbuf_as_write_buffer@PYOLDBUF_PYPY_1.0");
+/** @endcond */
+#endif
+
+/*
  * The legacy names.  Object-like macros, so that taking a function's address
  * (&PyObject_AsReadBuffer) keeps working.  They also replace the declarations
  * that Python 3.8 to 3.12 mark Py_DEPRECATED, so -Werror builds stay clean
@@ -376,26 +411,77 @@ PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
 # undef PyObject_CheckReadBuffer
 # undef PyObject_AsWriteBuffer
 /** @endcond */
+# ifdef PYOLDBUF_FULL_API_FIRST_
+/** @cond PYOLDBUF_INTERNAL */
+/*
+ * Header-only mode, this header first (cc -DPYOLDBUF_HEADER_ONLY -include
+ * oldbuffer.h): it has included Python.h with the full API, before the
+ * source's own lines, so a "#define Py_LIMITED_API" there comes too late
+ * to matter.  Where the legacy names are used, Py_LIMITED_API is the
+ * source's macro by then, or else this enum's 0; if it is not 0 the source
+ * stops compiling with the message below, rather than build against a full
+ * API that it did not ask for.  The cure is to give Py_LIMITED_API on the
+ * command line as well.  (In this mode a legacy name is not a constant
+ * expression: it cannot initialise a variable outside a function.)
+ */
+enum { Py_LIMITED_API = 0 };
+#  if defined(__cplusplus) && __cplusplus >= 201103L
+#   define PYOLDBUF_LEGACY_(f) \
+	(*([] { static_assert(Py_LIMITED_API == 0, "oldbuffer.h: this source " \
+	    "defines Py_LIMITED_API after -include oldbuffer.h has included " \
+	    "Python.h with the full API: give -DPy_LIMITED_API=... on the " \
+	    "command line too"); }(), &f))
+#  elif defined(__cplusplus)
+#   define PYOLDBUF_LEGACY_(f) f
+#  else
+#   define PYOLDBUF_LEGACY_(f) (*((void)sizeof(struct { \
+	char Py_LIMITED_API_came_after_oldbuffer_h_included_Python_h_give_it_on_the_command_line \
+		[Py_LIMITED_API == 0 ? 1 : -1]; }), &f))
+#  endif
+#  define PyObject_AsCharBuffer PYOLDBUF_LEGACY_(pyoldbuf_as_char_buffer)
+#  define PyObject_AsReadBuffer PYOLDBUF_LEGACY_(pyoldbuf_as_read_buffer)
+#  define PyObject_CheckReadBuffer PYOLDBUF_LEGACY_(pyoldbuf_check_read_buffer)
+#  define PyObject_AsWriteBuffer PYOLDBUF_LEGACY_(pyoldbuf_as_write_buffer)
+/** @endcond */
+# elif !defined(Py_PYTHON_H)
+/** @cond PYOLDBUF_INTERNAL */
+/*
+ * This header first (cc -include oldbuffer.h), Python.h to come.  PyPy's
+ * Python.h will map each legacy name onto its own PyPyObject_ function, so
+ * here the legacy names map onto those same names (PyPy's definitions then
+ * repeat these and change nothing), and those onto libpyoldbuf's.
+ */
+#  define PyObject_AsCharBuffer PyPyObject_AsCharBuffer
+#  define PyObject_AsReadBuffer PyPyObject_AsReadBuffer
+#  define PyObject_CheckReadBuffer PyPyObject_CheckReadBuffer
+#  define PyObject_AsWriteBuffer PyPyObject_AsWriteBuffer
+#  define PyPyObject_AsCharBuffer pyoldbuf_as_char_buffer
+#  define PyPyObject_AsReadBuffer pyoldbuf_as_read_buffer
+#  define PyPyObject_CheckReadBuffer pyoldbuf_check_read_buffer
+#  define PyPyObject_AsWriteBuffer pyoldbuf_as_write_buffer
+/** @endcond */
+# else
 /**
  * @ingroup PyObject_AsCharBuffer
  * The legacy name of pyoldbuf_as_char_buffer().
  */
-# define PyObject_AsCharBuffer pyoldbuf_as_char_buffer
+#  define PyObject_AsCharBuffer pyoldbuf_as_char_buffer
 /**
  * @ingroup PyObject_AsReadBuffer
  * The legacy name of pyoldbuf_as_read_buffer().
  */
-# define PyObject_AsReadBuffer pyoldbuf_as_read_buffer
+#  define PyObject_AsReadBuffer pyoldbuf_as_read_buffer
 /**
  * @ingroup PyObject_CheckReadBuffer
  * The legacy name of pyoldbuf_check_read_buffer().
  */
-# define PyObject_CheckReadBuffer pyoldbuf_check_read_buffer
+#  define PyObject_CheckReadBuffer pyoldbuf_check_read_buffer
 /**
  * @ingroup PyObject_AsWriteBuffer
  * The legacy name of pyoldbuf_as_write_buffer().
  */
-# define PyObject_AsWriteBuffer pyoldbuf_as_write_buffer
+#  define PyObject_AsWriteBuffer pyoldbuf_as_write_buffer
+# endif
 #endif
 
 /*
@@ -424,15 +510,205 @@ extern "C" {
 # define PYOLDBUF_OUT_OF_LINE_ static
 #endif
 
+#if defined(__ATOMIC_RELAXED)
+# define PYOLDBUF_LOAD_(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
+# define PYOLDBUF_STORE_(var, value) \
+	__atomic_store_n(&(var), (value), __ATOMIC_RELAXED)
+#else
+# define PYOLDBUF_LOAD_(var) (var)
+# define PYOLDBUF_STORE_(var, value) ((var) = (value))
+#endif
+
 /*
- * The shortcuts.  For an exact bytes or bytearray (never a subclass: from
- * 3.12 on a subclass can override __buffer__) the interpreter's getbuffer
- * gives the object's own storage and size, holds and drops one export and
- * one reference, and cannot fail.  PyByteArray_AS_STRING() is what
- * bytearray's getbuffer gives, including the shared empty string of an
- * empty bytearray.  The Limited API has functions for the two macros.
+ * What the code may assume about the interpreter's objects; each only
+ * where the interpreter it is compiled for guarantees it.
+ *
+ * PYOLDBUF_SLOTS_: the type's buffer slots are called directly, as
+ * CPython's own CheckReadBuffer and AsWriteBuffer do.  Only in a build for
+ * one CPython version: the Limited API hides PyTypeObject, and PyPy's
+ * cpyext is reached through its functions.
+ *
+ * PYOLDBUF_BYTES_SHORTCUT_ and PYOLDBUF_BYTEARRAY_SHORTCUT_: an exact bytes
+ * or bytearray (never a subclass: from 3.12 on a subclass can override
+ * __buffer__) is answered from its own fields, which is what the
+ * interpreter's getbuffer gives, without holding and dropping an export.
+ * Not on PyPy, whose cpyext does not keep a bytearray's ob_size up to
+ * date; not for abi3t (the Limited API of a free-threaded build, 3.15+),
+ * where objects are opaque; and for bytearray not on a free-threaded
+ * build, where its size can change under a reader and its getbuffer takes
+ * the object's critical section (3.14+): there the slot is called.
  */
-#ifdef Py_LIMITED_API
+#if !defined(Py_LIMITED_API) && !defined(PYPY_VERSION)
+# define PYOLDBUF_SLOTS_ 1
+#endif
+#if !defined(PYPY_VERSION) \
+    && !(defined(Py_LIMITED_API) && defined(Py_GIL_DISABLED))
+# define PYOLDBUF_BYTES_SHORTCUT_ 1
+# ifndef Py_GIL_DISABLED
+#  define PYOLDBUF_BYTEARRAY_SHORTCUT_ 1
+# endif
+#endif
+
+/*
+ * The library is one file that any interpreter on the system may load,
+ * whatever it was built with; an extension module (header-only mode) is
+ * loaded only by the interpreter it was built for.  So the library asks,
+ * once, which interpreter calls it, without reading any object:
+ * Py_GetVersion() is "3.14.0 (main, ...) [GCC ...]" from a build with the
+ * GIL and "3.14.0 free-threading build (main, ...)" ("experimental
+ * free-threading build" in 3.13) from one without, whose objects have
+ * another layout.
+ *
+ * - The Limited-API library (built with the GIL, from 3.11 on) serves
+ *   every CPython >= 3.11: in a free-threaded one it leaves the shortcuts
+ *   off and reaches the objects through the interpreter's functions only.
+ * - A library built for one CPython version serves that version and
+ *   build only; called by any other, it raises a SystemError that names
+ *   both, rather than read objects through the wrong layout.
+ */
+#if defined(PYOLDBUF_BUILDING) && !defined(PYPY_VERSION)
+# define PYOLDBUF_CHECK_INTERPRETER_ 1
+#endif
+
+#ifdef PYOLDBUF_CHECK_INTERPRETER_
+# ifdef Py_GIL_DISABLED
+#  define PYOLDBUF_FREE_THREADED_ 1
+#  define PYOLDBUF_BUILD_NAME_ "free-threaded"
+# else
+#  define PYOLDBUF_FREE_THREADED_ 0
+#  define PYOLDBUF_BUILD_NAME_ "with the GIL"
+# endif
+/* "3.13.", the start of Py_GetVersion() for this build's Python. */
+# define PYOLDBUF_PYTHON_X_Y_ \
+	OLDBUFFER_STRINGIFY(PY_MAJOR_VERSION) "." \
+	OLDBUFFER_STRINGIFY(PY_MINOR_VERSION) "."
+
+/* 1: the caller is an interpreter this was built for; -1: it is not;
+ * 0: not asked yet. */
+static int pyoldbuf_interpreter_;
+
+/*
+ * Whether text starts with prefix.  (No libc: in a sanitizer build its
+ * string functions are the sanitizer's, which the exports test would not
+ * take for libc's.)
+ */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_starts_with_(const char *text, const char *prefix)
+{
+	for (; *prefix != '\0'; text++, prefix++)
+		if (*text != *prefix)
+			return 0;
+	return 1;
+}
+
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_learn_interpreter_(void)
+{
+	const char *version = Py_GetVersion(), *at;
+	int free_threaded = 0, same;
+
+	/* "free-threading" before the build information in parentheses. */
+	for (at = version; *at != '\0' && *at != '('; at++)
+		if (pyoldbuf_starts_with_(at, "free-threading"))
+			free_threaded = 1;
+	same = free_threaded == PYOLDBUF_FREE_THREADED_;
+# ifndef Py_LIMITED_API
+	same = same && pyoldbuf_starts_with_(version, PYOLDBUF_PYTHON_X_Y_);
+# endif
+	PYOLDBUF_STORE_(pyoldbuf_interpreter_, same ? 1 : -1);
+	return same ? 1 : -1;
+}
+
+# if defined(__GNUC__)
+/*
+ * Asked once, when the library is loaded (Py_GetVersion() needs no
+ * interpreter state), so that a call only reads the answer and the
+ * shortcuts need no stack frame.
+ */
+__attribute__((__constructor__)) static void
+pyoldbuf_ask_interpreter_(void)
+{
+	(void)pyoldbuf_learn_interpreter_();
+}
+
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_interpreter_ok_(void)
+{
+	return PYOLDBUF_LOAD_(pyoldbuf_interpreter_) > 0;
+}
+# else
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_interpreter_ok_(void)
+{
+	int known = PYOLDBUF_LOAD_(pyoldbuf_interpreter_);
+
+	if (known == 0)
+		known = pyoldbuf_learn_interpreter_();
+	return known > 0;
+}
+# endif
+#endif
+
+/*
+ * PYOLDBUF_FIELDS_OK_(): the shortcuts may read this interpreter's objects.
+ * PYOLDBUF_WRONG_INTERPRETER_(): nothing may; pyoldbuf_wrong_interpreter_()
+ * raises the SystemError.
+ */
+#if defined(PYOLDBUF_CHECK_INTERPRETER_) && defined(Py_LIMITED_API)
+# define PYOLDBUF_FIELDS_OK_() pyoldbuf_interpreter_ok_()
+# define PYOLDBUF_WRONG_INTERPRETER_() 0
+# define pyoldbuf_wrong_interpreter_() (-1)
+#elif defined(PYOLDBUF_CHECK_INTERPRETER_)
+# define PYOLDBUF_FIELDS_OK_() 1
+# define PYOLDBUF_WRONG_INTERPRETER_() (!pyoldbuf_interpreter_ok_())
+
+/* The version build's refusal, raised on every call from another Python. */
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_wrong_interpreter_(void)
+{
+	PyErr_Format(PyExc_SystemError,
+	             "libpyoldbuf was built for CPython %d.%d " PYOLDBUF_BUILD_NAME_
+	             " and cannot serve Python %.100s: rebuild libpyoldbuf with"
+	             " ./configure PYTHON=<this python>, or use its Limited-API"
+	             " build (Python 3.11 or later, with the GIL)",
+	             PY_MAJOR_VERSION, PY_MINOR_VERSION, Py_GetVersion());
+	return -1;
+}
+#else
+# define PYOLDBUF_FIELDS_OK_() 1
+# define PYOLDBUF_WRONG_INTERPRETER_() 0
+# define pyoldbuf_wrong_interpreter_() (-1)
+#endif
+
+#ifdef PYOLDBUF_BYTES_SHORTCUT_
+# define PYOLDBUF_IS_BYTES_(obj) PyBytes_CheckExact(obj)
+#else
+# define PYOLDBUF_IS_BYTES_(obj) 0
+#endif
+/*
+ * Only a bytearray that is not empty: an empty one gives the interpreter's
+ * shared empty string, whose name (_PyByteArray_empty_string up to 3.14)
+ * would tie the library to the CPython versions that export it; the slot
+ * gives it instead.
+ */
+#ifdef PYOLDBUF_BYTEARRAY_SHORTCUT_
+# define PYOLDBUF_IS_BYTEARRAY_(obj) \
+	(PyByteArray_CheckExact(obj) && PYOLDBUF_VAR_SIZE_(obj) != 0)
+#else
+# define PYOLDBUF_IS_BYTEARRAY_(obj) 0
+#endif
+
+/*
+ * The shortcuts' fields.  For a bytearray that is not empty,
+ * PyByteArray_AS_STRING() is ob_start, and it is what bytearray's getbuffer
+ * gives.  The Limited API has functions for the two.
+ */
+#if !defined(PYOLDBUF_BYTES_SHORTCUT_)
+/* Never reached, but compiled: abi3t has none of the fields. */
+# define PYOLDBUF_BYTES_STRING_(obj) ((char *)NULL)
+# define PYOLDBUF_BYTEARRAY_STRING_(obj) ((char *)NULL)
+# define PYOLDBUF_VAR_SIZE_(obj) ((Py_ssize_t)0)
+#elif defined(Py_LIMITED_API)
 # define PYOLDBUF_BYTES_STRING_(obj) pyoldbuf_bytes_string_(obj)
 # define PYOLDBUF_BYTEARRAY_STRING_(obj) PyByteArray_AsString(obj)
 
@@ -448,23 +724,14 @@ pyoldbuf_learn_bytes_offset_(PyObject *obj)
 {
 	Py_ssize_t offset = PyBytes_AsString(obj) - (char *)obj;
 
-# if defined(__ATOMIC_RELAXED)
-	__atomic_store_n(&pyoldbuf_bytes_offset_, offset, __ATOMIC_RELAXED);
-# else
-	pyoldbuf_bytes_offset_ = offset;
-# endif
+	PYOLDBUF_STORE_(pyoldbuf_bytes_offset_, offset);
 	return offset;
 }
 
 PYOLDBUF_HELPER_ char *
 pyoldbuf_bytes_string_(PyObject *obj)
 {
-# if defined(__ATOMIC_RELAXED)
-	Py_ssize_t offset = __atomic_load_n(&pyoldbuf_bytes_offset_,
-	                                    __ATOMIC_RELAXED);
-# else
-	Py_ssize_t offset = pyoldbuf_bytes_offset_;
-# endif
+	Py_ssize_t offset = PYOLDBUF_LOAD_(pyoldbuf_bytes_offset_);
 
 	if (offset == 0)
 		offset = pyoldbuf_learn_bytes_offset_(obj);
@@ -472,16 +739,35 @@ pyoldbuf_bytes_string_(PyObject *obj)
 }
 #else
 # define PYOLDBUF_BYTES_STRING_(obj) PyBytes_AS_STRING(obj)
-# define PYOLDBUF_BYTEARRAY_STRING_(obj) PyByteArray_AS_STRING(obj)
+# define PYOLDBUF_BYTEARRAY_STRING_(obj) \
+	(((PyByteArrayObject *)(obj))->ob_start)
 #endif
+#ifdef PYOLDBUF_BYTES_SHORTCUT_
 /* Py_SIZE() without the assertions that some Python.h versions add. */
-#define PYOLDBUF_VAR_SIZE_(obj) (((PyVarObject *)(obj))->ob_size)
+# define PYOLDBUF_VAR_SIZE_(obj) (((PyVarObject *)(obj))->ob_size)
+#endif
+
+/*
+ * A free-threaded Py_DECREF() imports _Py_DecRefShared and
+ * _Py_MergeZeroLocalRefcount, which only free-threaded CPythons export:
+ * with it, a CPython with the GIL could not even load a free-threaded
+ * library, and would not hear what to rebuild.  The library calls the
+ * function every CPython has instead.
+ */
+#if defined(PYOLDBUF_CHECK_INTERPRETER_) && defined(Py_GIL_DISABLED)
+# define PYOLDBUF_DECREF_(obj) Py_DecRef(obj)
+#else
+# define PYOLDBUF_DECREF_(obj) Py_DECREF(obj)
+#endif
 
 /*
  * pyoldbuf_has_buffer_(), pyoldbuf_get_buffer_() and
  * pyoldbuf_release_buffer_(): PyObject_CheckBuffer(),
  * PyObject_GetBuffer() and PyBuffer_Release(), whose bodies are the same in
- * CPython 3.6 to 3.13 but for a check of flags that never applies here.
+ * CPython 3.6 to 3.15 but for a check of flags that never applies here.
+ * With the slots, they are written out; otherwise they are the
+ * interpreter's functions, and outside the Limited API (PyPy) the TypeError
+ * of a type without buffer support is CPython's own, not the interpreter's.
  */
 #ifdef Py_LIMITED_API
 # define pyoldbuf_has_buffer_(obj) PyObject_CheckBuffer(obj)
@@ -491,6 +777,7 @@ pyoldbuf_bytes_string_(PyObject *obj)
 	PyObject_GetBuffer(obj, view, flags)
 # define pyoldbuf_release_buffer_(view) PyBuffer_Release(view)
 #else
+# ifdef PYOLDBUF_SLOTS_
 PYOLDBUF_IN_LINE_ int
 pyoldbuf_has_buffer_(PyObject *obj)
 {
@@ -506,18 +793,6 @@ pyoldbuf_slot_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
 	return Py_TYPE(obj)->tp_as_buffer->bf_getbuffer(obj, view, flags);
 }
 
-PYOLDBUF_IN_LINE_ int
-pyoldbuf_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
-{
-	if (!pyoldbuf_has_buffer_(obj)) {
-		PyErr_Format(PyExc_TypeError,
-		             "a bytes-like object is required, not '%.100s'",
-		             Py_TYPE(obj)->tp_name);
-		return -1;
-	}
-	return pyoldbuf_slot_get_buffer_(obj, view, flags);
-}
-
 PYOLDBUF_IN_LINE_ void
 pyoldbuf_release_buffer_(Py_buffer *view)
 {
@@ -530,7 +805,25 @@ pyoldbuf_release_buffer_(Py_buffer *view)
 	if (procs != NULL && procs->bf_releasebuffer != NULL)
 		procs->bf_releasebuffer(obj, view);
 	view->obj = NULL;
-	Py_DECREF(obj);
+	PYOLDBUF_DECREF_(obj);
+}
+# else
+#  define pyoldbuf_has_buffer_(obj) PyObject_CheckBuffer(obj)
+#  define pyoldbuf_slot_get_buffer_(obj, view, flags) \
+	PyObject_GetBuffer(obj, view, flags)
+#  define pyoldbuf_release_buffer_(view) PyBuffer_Release(view)
+# endif
+
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
+{
+	if (!pyoldbuf_has_buffer_(obj)) {
+		PyErr_Format(PyExc_TypeError,
+		             "a bytes-like object is required, not '%.100s'",
+		             Py_TYPE(obj)->tp_name);
+		return -1;
+	}
+	return pyoldbuf_slot_get_buffer_(obj, view, flags);
 }
 #endif
 
@@ -568,15 +861,19 @@ pyoldbuf_as_read_buffer_(PyObject *obj, const void **buffer,
 {
 	if (obj == NULL || buffer == NULL || buffer_len == NULL)
 		return pyoldbuf_null_error_();
-	if (PyBytes_CheckExact(obj)) {
-		*buffer = PYOLDBUF_BYTES_STRING_(obj);
-		*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-		return 0;
-	}
-	if (PyByteArray_CheckExact(obj)) {
-		*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
-		*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-		return 0;
+	if (PYOLDBUF_WRONG_INTERPRETER_())
+		return pyoldbuf_wrong_interpreter_();
+	if (PYOLDBUF_FIELDS_OK_()) {
+		if (PYOLDBUF_IS_BYTES_(obj)) {
+			*buffer = PYOLDBUF_BYTES_STRING_(obj);
+			*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+			return 0;
+		}
+		if (PYOLDBUF_IS_BYTEARRAY_(obj)) {
+			*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
+			*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+			return 0;
+		}
 	}
 	return pyoldbuf_read_view_(obj, buffer, buffer_len);
 }
@@ -621,7 +918,13 @@ pyoldbuf_check_read_buffer(PyObject *obj)
 	/* CPython dereferences a NULL obj; we answer 0. */
 	if (obj == NULL)
 		return 0;
-	if (PyBytes_CheckExact(obj) || PyByteArray_CheckExact(obj))
+	/* It cannot fail: from the wrong interpreter, 0 and the SystemError. */
+	if (PYOLDBUF_WRONG_INTERPRETER_()) {
+		(void)pyoldbuf_wrong_interpreter_();
+		return 0;
+	}
+	if (PYOLDBUF_FIELDS_OK_()
+	    && (PYOLDBUF_IS_BYTES_(obj) || PYOLDBUF_IS_BYTEARRAY_(obj)))
 		return 1;
 	/* No buffer slot: 0, and a pending exception stays pending. */
 	if (!pyoldbuf_has_buffer_(obj))
@@ -658,17 +961,22 @@ pyoldbuf_as_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 {
 	if (obj == NULL || buffer == NULL || buffer_len == NULL)
 		return pyoldbuf_null_error_();
-	if (PyByteArray_CheckExact(obj)) {
-		*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
-		*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-		return 0;
+	if (PYOLDBUF_WRONG_INTERPRETER_())
+		return pyoldbuf_wrong_interpreter_();
+	if (PYOLDBUF_FIELDS_OK_()) {
+		if (PYOLDBUF_IS_BYTEARRAY_(obj)) {
+			*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
+			*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+			return 0;
+		}
+		/*
+		 * Exact bytes is read-only: its getbuffer would raise a
+		 * BufferError that the TypeError then replaces, leaving no
+		 * trace of it.
+		 */
+		if (PYOLDBUF_IS_BYTES_(obj))
+			return pyoldbuf_not_writable_();
 	}
-	/*
-	 * Exact bytes is read-only: its getbuffer would raise a BufferError
-	 * that the TypeError then replaces, leaving no trace of it.
-	 */
-	if (PyBytes_CheckExact(obj))
-		return pyoldbuf_not_writable_();
 	return pyoldbuf_write_view_(obj, buffer, buffer_len);
 }
 

@@ -12,6 +12,9 @@
 #                      test programs; the library itself never links it)
 #   PYTHON_EXT_SUFFIX  file name suffix of its extension modules
 #   PYTHON_FREE_THREADED  yes or no
+#   PYTHON_IMPLEMENTATION cpython or pypy (sys.implementation.name)
+#   PYTHON_EMBEDDING   yes when programs can embed it (CPython; PyPy has
+#                      no C embedding API)
 AC_DEFUN([PYOLDBUF_PYTHON], [
 AC_ARG_VAR([PYTHON], [the Python interpreter to build for (default: python3)])
 AS_IF([test -z "$PYTHON"], [AC_PATH_PROG([PYTHON], [python3])])
@@ -31,6 +34,11 @@ AS_IF([test -z "$PYTHON_VERSION"],
 AC_MSG_RESULT([$PYTHON_VERSION])
 AS_IF([test "$PYTHON_HEXVERSION" -lt 50724864],
       [AC_MSG_ERROR([Python $PYTHON_VERSION is too old: libpyoldbuf needs Python 3.6 or later])])
+AC_MSG_CHECKING([which implementation $PYTHON is])
+PYTHON_IMPLEMENTATION=`pyoldbuf_sysconfig 'sys.implementation.name'`
+AC_MSG_RESULT([$PYTHON_IMPLEMENTATION])
+AS_CASE([$PYTHON_IMPLEMENTATION], [cpython|pypy], [],
+        [AC_MSG_ERROR([$PYTHON is $PYTHON_IMPLEMENTATION: libpyoldbuf serves CPython and PyPy])])
 
 PYTHON_CPPFLAGS=`pyoldbuf_sysconfig '" ".join(dict.fromkeys("-I" + sysconfig.get_path(p) for p in ("include", "platinclude")))'`
 PYTHON_EXT_SUFFIX=`pyoldbuf_sysconfig 'sysconfig.get_config_var("EXT_SUFFIX")'`
@@ -46,14 +54,22 @@ AC_CHECK_HEADER([Python.h], [],
                 [AC_MSG_ERROR([Python.h of Python $PYTHON_VERSION not found: install python3-dev (or python$PYTHON_VERSION-dev)])])
 
 AC_MSG_CHECKING([whether a program can embed Python $PYTHON_VERSION])
-pyoldbuf_save_LIBS=$LIBS
-LIBS="$PYTHON_EMBED_LIBS $LIBS"
-AC_LINK_IFELSE([AC_LANG_PROGRAM([[#include <Python.h>]],
-                                [[Py_Initialize(); Py_Finalize();]])],
-               [AC_MSG_RESULT([yes])],
-               [AC_MSG_RESULT([no])
-                AC_MSG_ERROR([cannot link libpython$pyoldbuf_py_ldversion, which the tests embed: install libpython$PYTHON_VERSION-dev])])
-LIBS=$pyoldbuf_save_LIBS
+AS_IF([test "$PYTHON_IMPLEMENTATION" = pypy], [
+	# libpypy3.9-c exports the C API for extension modules, but no
+	# Py_Initialize(): the test programs cannot embed it.
+	PYTHON_EMBEDDING=no
+	PYTHON_EMBED_LIBS=
+	AC_MSG_RESULT([no: PyPy has no C embedding API (Py_Initialize); the test programs that embed Python are not built, make check runs the extension-module tests])
+], [
+	PYTHON_EMBEDDING=yes
+	pyoldbuf_save_LIBS=$LIBS
+	LIBS="$PYTHON_EMBED_LIBS $LIBS"
+	AC_LINK_IFELSE([AC_LANG_PROGRAM([[#include <Python.h>]],
+	                                [[Py_Initialize(); Py_Finalize();]])],
+	               [AC_MSG_RESULT([yes])],
+	               [AC_MSG_RESULT([no])
+	                AC_MSG_ERROR([cannot link libpython$pyoldbuf_py_ldversion, which the tests embed: install libpython$PYTHON_VERSION-dev])])
+	LIBS=$pyoldbuf_save_LIBS])
 CPPFLAGS=$pyoldbuf_save_CPPFLAGS
 
 AC_SUBST([PYTHON_VERSION])
@@ -61,4 +77,6 @@ AC_SUBST([PYTHON_HEXVERSION])
 AC_SUBST([PYTHON_CPPFLAGS])
 AC_SUBST([PYTHON_EMBED_LIBS])
 AC_SUBST([PYTHON_EXT_SUFFIX])
+AC_SUBST([PYTHON_IMPLEMENTATION])
+AC_SUBST([PYTHON_EMBEDDING])
 ])

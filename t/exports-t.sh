@@ -3,8 +3,9 @@
 #
 # exports-t.sh - what the built libpyoldbuf.so offers the world
 #
-# Its dynamic symbols are exactly the functions of lib/libpyoldbuf.map, each
-# with the map's version node; the map lists exactly the functions that
+# Its dynamic symbols are exactly the functions of its version script
+# (lib/libpyoldbuf.map, or lib/libpyoldbuf-pypy.map for PyPy), each with
+# the map's version node; the map lists exactly the functions that
 # oldbuffer.h declares; the SONAME is libpyoldbuf.so.0; no libpython is
 # NEEDED (the interpreter that loads the library provides Python), and no
 # other undefined symbol than Python's and libc's.
@@ -13,7 +14,7 @@ set -u
 la=$top_builddir/lib/libpyoldbuf.la
 dlname=$(sed -n "s/^dlname='\(.*\)'\$/\1/p" "$la")
 so=$top_builddir/lib/.libs/$dlname
-map=$top_srcdir/lib/libpyoldbuf.map
+map=$top_srcdir/${LIBRARY_MAP:-lib/libpyoldbuf.map}
 header=$top_srcdir/include/oldbuffer.h
 
 count=0
@@ -34,12 +35,12 @@ echo 1..7
 map_names=$(sed -n 's/^[[:space:]]*\(pyoldbuf_[a-z_]*\);$/\1/p' "$map" | sort)
 header_names=$(sed -n 's/^PYOLDBUF_API .*[ *]\(pyoldbuf_[a-z_]*\)(.*/\1/p' \
 	"$header" | sort)
-node=$(sed -n 's/^\(PYOLDBUF_[0-9.]*\) {$/\1/p' "$map" | tail -n 1)
+node=$(sed -n 's/^\(PYOLDBUF_[A-Z_]*[0-9.]*\) {$/\1/p' "$map" | tail -n 1)
 # nm -D prints "address type name[@@version]"; type A marks a version node.
 symbols=$($NM -D --defined-only "$so" | awk '$2 != "A" { print $3 }' | sort)
 
 same "$header_names" "$map_names" \
-	"lib/libpyoldbuf.map lists the functions oldbuffer.h declares"
+	"${map#"$top_srcdir"/} lists the functions oldbuffer.h declares"
 same "4" "$(echo "$map_names" | wc -l | tr -d ' ')" \
 	"the map lists four functions"
 same "$map_names" "$(echo "$symbols" | sed 's/@.*//')" \

@@ -11,22 +11,73 @@ import mmap
 import sys
 
 import legacy
-from _testbuffer import ndarray, ND_WRITABLE, ND_GETBUF_FAIL, ND_FORTRAN
 
-api = ctypes.pythonapi
-for name in ("PyObject_AsCharBuffer", "PyObject_AsReadBuffer",
-             "PyObject_AsWriteBuffer"):
-    getattr(api, name).argtypes = [ctypes.py_object,
-                                   ctypes.POINTER(ctypes.c_void_p),
-                                   ctypes.POINTER(ctypes.c_ssize_t)]
-api.PyObject_CheckReadBuffer.argtypes = [ctypes.py_object]
+try:
+    from _testbuffer import ndarray, ND_WRITABLE, ND_GETBUF_FAIL, ND_FORTRAN
+except ImportError:  # PyPy has no _testbuffer
+    ndarray = None
+
+PYPY = sys.implementation.name == "pypy"
+
+if PYPY:
+    # No ctypes.pythonapi: the oracle is t/legacy.c built without
+    # oldbuffer.h, whose calls go to PyPy's own functions (PyPyObject_*).
+    import native
+    ORACLE = {"PyObject_AsReadBuffer": native.read,
+              "PyObject_AsCharBuffer": native.char}
+
+    def interpreter(name, obj):
+        return ORACLE[name](obj)
+
+    def interpreter_check(obj):
+        return native.check(obj)
+
+    def interpreter_fill(obj, byte):
+        return native.fill(obj, byte)
+else:
+    api = ctypes.pythonapi
+    for name in ("PyObject_AsCharBuffer", "PyObject_AsReadBuffer",
+                 "PyObject_AsWriteBuffer"):
+        getattr(api, name).argtypes = [ctypes.py_object,
+                                       ctypes.POINTER(ctypes.c_void_p),
+                                       ctypes.POINTER(ctypes.c_ssize_t)]
+    api.PyObject_CheckReadBuffer.argtypes = [ctypes.py_object]
+
+    def interpreter(name, obj):
+        """(address, bytes) from the interpreter's own function."""
+        address, length = ctypes.c_void_p(), ctypes.c_ssize_t()
+        getattr(api, name)(obj, ctypes.byref(address), ctypes.byref(length))
+        return (address.value or 0, ctypes.string_at(address, length.value))
+
+    def interpreter_check(obj):
+        return api.PyObject_CheckReadBuffer(obj)
+
+    def interpreter_fill(obj, byte):
+        """(address, length) from the interpreter's AsWriteBuffer; no fill."""
+        address, data = interpreter("PyObject_AsWriteBuffer", obj)
+        return (address, len(data))
 
 
-def interpreter(name, obj):
-    """(address, bytes) from the interpreter's own function, as legacy does."""
-    address, length = ctypes.c_void_p(), ctypes.c_ssize_t()
-    getattr(api, name)(obj, ctypes.byref(address), ctypes.byref(length))
-    return (address.value or 0, ctypes.string_at(address, length.value))
+# Where PyPy's own functions differ from CPython's: the TypeError messages
+# (README lists them).  libpyoldbuf keeps CPython's, so where PyPy's says
+# one of these, CPython's is wanted instead.
+PYPY_MESSAGES = {
+    "PyObject_AsReadBuffer": "expected an object with a buffer interface",
+    "PyObject_AsCharBuffer": "expected an object with the buffer interface",
+    "PyObject_AsWriteBuffer": "expected an object with a writable buffer interface",
+}
+
+
+def as_cpython(name, obj, wanted):
+    """The interpreter's outcome of name(obj), with CPython's message."""
+    if PYPY and wanted == ("raised", "TypeError", PYPY_MESSAGES[name]):
+        if name == "PyObject_AsWriteBuffer":
+            message = "expected a writable bytes-like object"
+        else:
+            message = ("a bytes-like object is required, not '%.100s'"
+                       % type(obj).__name__)
+        return ("raised", "TypeError", message)
+    return wanted
 
 
 def outcome(function, *args):
@@ -53,12 +104,15 @@ OBJECTS = [
     "array.array('h', [1, 2, 3])", "mmap.mmap(-1, 8)",
     "mmap.mmap(-1, 8, access=mmap.ACCESS_READ)",
     "'text'", "None", "3.5",
-    "ndarray(list(range(6)), shape=[2, 3], format='B', flags=ND_WRITABLE)",
-    "ndarray(list(range(6)), shape=[2, 3], format='B', flags=ND_FORTRAN)",
-    "ndarray([1, 2], shape=[2], format='B', flags=ND_GETBUF_FAIL)",
     "Exporter(bytearray(b'xyz'))", "Exporter(b'', BufferError('no'))",
     "Exporter(b'', ValueError('nope'))",
 ]
+if ndarray is not None:
+    OBJECTS += [
+        "ndarray(list(range(6)), shape=[2, 3], format='B', flags=ND_WRITABLE)",
+        "ndarray(list(range(6)), shape=[2, 3], format='B', flags=ND_FORTRAN)",
+        "ndarray([1, 2], shape=[2], format='B', flags=ND_GETBUF_FAIL)",
+    ]
 
 results = []
 
@@ -69,15 +123,13 @@ def check(description, seen, wanted):
 
 for expr in OBJECTS:
     obj = eval(expr)
-    check("read(%s)" % expr, outcome(legacy.read, obj),
-          outcome(interpreter, "PyObject_AsReadBuffer", obj))
-    check("char(%s)" % expr, outcome(legacy.char, obj),
-          outcome(interpreter, "PyObject_AsCharBuffer", obj))
-    check("check(%s)" % expr, legacy.check(obj),
-          api.PyObject_CheckReadBuffer(obj))
-    wanted = outcome(interpreter, "PyObject_AsWriteBuffer", obj)
-    if wanted[0] == "returned":
-        wanted = ("returned", (wanted[1][0], len(wanted[1][1])))
+    for function, name in ((legacy.read, "PyObject_AsReadBuffer"),
+                           (legacy.char, "PyObject_AsCharBuffer")):
+        check("%s(%s)" % (function.__name__, expr), outcome(function, obj),
+              as_cpython(name, obj, outcome(interpreter, name, obj)))
+    check("check(%s)" % expr, legacy.check(obj), interpreter_check(obj))
+    wanted = as_cpython("PyObject_AsWriteBuffer", obj,
+                        outcome(interpreter_fill, obj, 0x5a))
     check("fill(%s)" % expr, outcome(legacy.fill, obj, 0x5a), wanted)
     if wanted[0] == "returned" and wanted[1][1] > 0:
         check("fill(%s) reached the object" % expr,
@@ -89,6 +141,22 @@ check("checked_read('abc') takes the check's no",
       legacy.checked_read("abc"), None)
 check("PY_SSIZE_T_CLEAN holds: length(b'abcde') parsed with y#",
       legacy.length(b"abcde"), 5)
+# A bytearray's length as the functions see it, after each way of sizing
+# it (PyPy's cpyext does not keep ob_size up to date: the lengths come from
+# its functions there).
+sized = bytearray(3)
+for step, change in (("bytearray(3)", None),
+                     ("bytearray(0)", lambda b: b.clear()),
+                     ("grown by 5000", lambda b: b.extend(b"x" * 5000)),
+                     ("shrunk to 100", lambda b: b.__delitem__(slice(100, None))),
+                     ("del b[:40]", lambda b: b.__delitem__(slice(None, 40))),
+                     ("appended 1", lambda b: b.append(1))):
+    if change is not None:
+        change(sized)
+    check("read, bytearray %s: length %d" % (step, len(sized)),
+          len(legacy.read(sized)[1]), len(sized))
+    check("fill, bytearray %s: length %d" % (step, len(sized)),
+          legacy.fill(sized, 0x41)[1], len(sized))
 resized = bytearray(b"abc")
 legacy.read(resized)
 resized.extend(b"def")

@@ -2,12 +2,15 @@
 # SPDX-License-Identifier: MIT
 #
 # header-only-t.sh - oldbuffer.h with PYOLDBUF_HEADER_ONLY, nothing linked:
-# t/legacy.c built that way (as a source that includes oldbuffer.h, as the
+# t/legacy.c built that way (ported: including oldbuffer.h, as the
 # unmodified source with "-DPYOLDBUF_HEADER_ONLY -include oldbuffer.h",
 # and, for Python >= 3.11, with Py_LIMITED_API=0x030B0000) imports, agrees
 # with the interpreter, needs no libpyoldbuf and takes no pyoldbuf_ symbol
 # from elsewhere; with Py_LIMITED_API below 3.11 the header stops with its
-# error.
+# error.  An unmodified source that defines Py_LIMITED_API itself, rebuilt
+# with "-DPYOLDBUF_HEADER_ONLY -include oldbuffer.h", never gets the full
+# API: it stops compiling with the header's message, and builds against
+# the Limited API when the command line gives it too.
 
 set -u
 . "$top_srcdir/t/tap/extension.sh"
@@ -37,24 +40,115 @@ variant() {
 	result $? "$2: agrees with the interpreter"
 }
 
-echo 1..10
-variant include "legacy.c including oldbuffer.h" "$header_only"
-variant zero-patch "the unmodified legacy.c with -include oldbuffer.h" \
-	"-DLEGACY_UNPATCHED $header_only -include oldbuffer.h"
-if "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
-	variant limited "legacy.c with Py_LIMITED_API=0x030B0000" \
-		"-DPy_LIMITED_API=0x030B0000 $header_only"
-else
-	for what in builds links agrees; do
+# limited_api VALUE: this Python.h accepts Py_LIMITED_API=VALUE (a
+# free-threaded CPython before 3.15 has no Limited API and stops with an
+# #error); if not, refused() is the compiler's complaint.
+limited_api() {
+	printf '#include <Python.h>\n' >"$build/t/header-only-ext/limited.c"
+	# shellcheck disable=SC2086 # the flags are lists of words
+	$CC $CFLAGS $PYTHON_CPPFLAGS -DPy_LIMITED_API="$1" -fsyntax-only \
+		"$build/t/header-only-ext/limited.c" >"$build/t/header-only-ext/limited.out" 2>&1
+}
+refused() {
+	grep -m 1 error "$build/t/header-only-ext/limited.out"
+}
+# skip_three REASON: three TAP results skipped.
+skip_three() {
+	for what in one two three; do
 		count=$((count + 1))
-		echo "ok $count # SKIP the Limited API has the buffer protocol from 3.11"
+		echo "ok $count # SKIP $1"
 	done
+}
+
+echo 1..13
+variant include "legacy.c including oldbuffer.h" "-DLEGACY_PORTED $header_only"
+variant zero-patch "the unmodified legacy.c with -include oldbuffer.h" \
+	"$header_only -include oldbuffer.h"
+# The oldest Limited API with the buffer protocol that this Python has:
+# 3.11's, or for a free-threaded one abi3t, 3.15's.
+mkdir -p "$build/t/header-only-ext"
+limited=0x030B0000
+[ "$(python_flag "$PYTHON" 'sysconfig.get_config_var("Py_GIL_DISABLED")')" = 1 ] \
+	&& limited=0x030F0000
+# no_limited: why there is none here, or nothing.
+no_limited=
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+	no_limited="the Limited API has the buffer protocol from 3.11"
+elif ! limited_api "$limited"; then
+	no_limited="this Python.h refuses Py_LIMITED_API=$limited: $(refused)"
+fi
+if [ -n "$no_limited" ]; then
+	skip_three "$no_limited"
+else
+	variant limited "legacy.c with Py_LIMITED_API=$limited" \
+		"-DPy_LIMITED_API=$limited -DLEGACY_PORTED $header_only"
+fi
+
+# A source that asks for the Limited API itself; with -DFULL_API_USE it
+# also does what only the full API allows.
+dir=$build/t/header-only-ext/own-limited
+mkdir -p "$dir"
+cat >"$dir/own.c" <<EOF
+#define Py_LIMITED_API $limited
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+const char *type_name(PyObject *o);
+int read_length(PyObject *o);
+
+const char *type_name(PyObject *o)
+{
+#ifdef FULL_API_USE
+	return Py_TYPE(o)->tp_name;
+#else
+	(void)o;
+	return "";
+#endif
+}
+
+int read_length(PyObject *o)
+{
+	const void *b;
+	Py_ssize_t n;
+
+	return PyObject_AsReadBuffer(o, &b, &n) ? -1 : (int)n;
+}
+EOF
+# own_limited NAME [FLAGS]: compile own.c zero-patch header-only.
+own_limited() {
+	name=$1
+	shift
+	# shellcheck disable=SC2086 # the flags are lists of words
+	$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $header_only \
+		-include oldbuffer.h "$@" -c -o "$dir/own.o" "$dir/own.c" \
+		>"$dir/$name.out" 2>&1
+}
+if [ -n "$no_limited" ]; then
+	skip_three "$no_limited"
+else
+	own_limited plain
+	status=$?
+	grep -q 'Py_LIMITED_API_came_after_oldbuffer_h_included_Python_h_give_it_on_the_command_line' \
+		"$dir/plain.out" && [ "$status" -ne 0 ]
+	result $? "a source defining Py_LIMITED_API, -include oldbuffer.h: stops, saying why" \
+		"$dir/plain.out"
+	own_limited given "-DPy_LIMITED_API=$limited"
+	result $? "the same with -DPy_LIMITED_API=$limited on the command line: builds" \
+		"$dir/given.out"
+	own_limited full "-DPy_LIMITED_API=$limited" -DFULL_API_USE
+	[ $? -ne 0 ]
+	result $? "and it is the Limited API: Py_TYPE(o)->tp_name does not compile" \
+		"$dir/full.out"
 fi
 
 dir=$build/t/header-only-ext/limited-3.6
 mkdir -p "$dir"
+if ! limited_api 0x03060000; then
+	echo "ok $((count + 1)) # SKIP this Python.h refuses Py_LIMITED_API=0x03060000 itself: $(refused)"
+	exit 0
+fi
 # shellcheck disable=SC2086 # the flags are lists of words
-$CC $CFLAGS -fPIC $PYTHON_CPPFLAGS -DPy_LIMITED_API=0x03060000 $header_only \
+$CC $CFLAGS -fPIC $PYTHON_CPPFLAGS -DPy_LIMITED_API=0x03060000 -DLEGACY_PORTED $header_only \
 	-c -o "$dir/legacy.o" "$top_srcdir/t/legacy.c" >"$dir/build.out" 2>&1
 status=$?
 grep -q 'PYOLDBUF_HEADER_ONLY with Py_LIMITED_API needs' "$dir/build.out" \

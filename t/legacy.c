@@ -4,17 +4,29 @@
  *
  * It calls the legacy names as real extensions do (py-lmdb's size_t length,
  * sapling's "if (PyObject_AsCharBuffer(...)) return NULL;", the check-then-
- * read idiom), and takes nothing from libpyoldbuf but oldbuffer.h.  Built
- * with -DLEGACY_UNPATCHED it is the source before anyone patched it, for
- * the zero-patch recipe (cc -include oldbuffer.h).
+ * read idiom).  As it is, it is the source before anyone touched it: it
+ * never includes oldbuffer.h, and the zero-patch recipe rebuilds it with
+ * flags alone (cc -include oldbuffer.h).  Built with -DLEGACY_PORTED it is
+ * the source after its one-line port, which includes oldbuffer.h after
+ * Python.h.  Built plainly on PyPy, with -DLEGACY_MODULE=native, it calls
+ * PyPy's own functions: the oracle of t/extension-t.py there.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#ifndef LEGACY_UNPATCHED
+#ifdef LEGACY_PORTED
 #include <oldbuffer.h>
 #endif
 
 #include <string.h>
+
+/* The module's name: legacy, or LEGACY_MODULE. */
+#ifndef LEGACY_MODULE
+# define LEGACY_MODULE legacy
+#endif
+#define LEGACY_PASTE_(a, b) a##b
+#define LEGACY_PASTE(a, b) LEGACY_PASTE_(a, b)
+#define LEGACY_STRING_(a) #a
+#define LEGACY_STRING(a) LEGACY_STRING_(a)
 
 /* read(obj) -> (address, bytes), through PyObject_AsReadBuffer. */
 static PyObject *
@@ -107,15 +119,39 @@ static PyMethodDef legacy_methods[] = {
 	{ NULL, NULL, 0, NULL }
 };
 
+#ifdef Py_TARGET_ABI3T
+/*
+ * abi3t (3.15, PEP 803: the Limited API of a free-threaded build), where
+ * PyModuleDef is opaque: the module exports its slots (PEP 793).
+ */
+PyABIInfo_VAR(legacy_abi);
+
+static PySlot legacy_slots[] = {
+	PySlot_STATIC_DATA(Py_mod_abi, &legacy_abi),
+	PySlot_STATIC_DATA(Py_mod_name, LEGACY_STRING(LEGACY_MODULE)),
+	PySlot_STATIC_DATA(Py_mod_methods, legacy_methods),
+	PySlot_END,
+};
+
+PyMODEXPORT_FUNC LEGACY_PASTE(PyModExport_, LEGACY_MODULE)(void);
+
+PyMODEXPORT_FUNC
+LEGACY_PASTE(PyModExport_, LEGACY_MODULE)(void)
+{
+	return legacy_slots;
+}
+#else
 static struct PyModuleDef legacy_module = {
-	PyModuleDef_HEAD_INIT, "legacy", "The legacy buffer API, the old way.",
+	PyModuleDef_HEAD_INIT, LEGACY_STRING(LEGACY_MODULE),
+	"The legacy buffer API, the old way.",
 	-1, legacy_methods, NULL, NULL, NULL, NULL
 };
 
-PyMODINIT_FUNC PyInit_legacy(void);
+PyMODINIT_FUNC LEGACY_PASTE(PyInit_, LEGACY_MODULE)(void);
 
 PyMODINIT_FUNC
-PyInit_legacy(void)
+LEGACY_PASTE(PyInit_, LEGACY_MODULE)(void)
 {
 	return PyModule_Create(&legacy_module);
 }
+#endif

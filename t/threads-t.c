@@ -8,13 +8,18 @@
  * same in sub-interpreters of their own (sharing the GIL, and on 3.12+
  * with a GIL of its own, running truly in parallel).  Every call must give
  * what a single-threaded call gave before the threads started: return
- * value, pointer (for the shared objects), length, exception.  An alarm
- * turns a deadlock into a failure.
+ * value, pointer (for the shared objects), length, exception.  The four
+ * threads also call them on a bytearray that one more thread keeps
+ * resizing: each call must give what a single-threaded call gives for one
+ * of its sizes.  On a free-threaded CPython the GIL is off (PYTHON_GIL=0,
+ * checked), so all of this runs in parallel.  An alarm turns a deadlock
+ * into a failure.
  */
 #include <Python.h>
 
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -108,6 +113,74 @@ rounds(PyObject **objs, struct result (*want)[LEGACY_FN_COUNT], size_t count,
 	return wrong;
 }
 
+/*
+ * The bytearray that the resizer thread grows and shrinks between these
+ * lengths while the threads call the functions on it.
+ */
+static PyObject *resized;
+static const Py_ssize_t resized_len[2] = { 16, 4096 };
+static int stop_resizing;
+
+/* Whether got is what one call on resized gives when it is alone. */
+static int
+resized_answer(enum legacy_fn fn, const struct result *got)
+{
+	if (got->exc[0] != '\0')
+		return 0;
+	if (fn == CHECK_READ_BUFFER)
+		return got->ret == 1;
+	return got->ret == 0 && got->buf != NULL
+		&& (got->len == resized_len[0] || got->len == resized_len[1]);
+}
+
+static long
+resized_rounds(void)
+{
+	long wrong = 0;
+	int r, fn;
+
+	for (r = 0; r < ROUNDS; r++)
+		for (fn = 0; fn < LEGACY_FN_COUNT; fn++) {
+			struct result got;
+
+			Py_BEGIN_ALLOW_THREADS
+			Py_END_ALLOW_THREADS
+			call((enum legacy_fn)fn, resized, &got);
+			wrong += !resized_answer((enum legacy_fn)fn, &got);
+		}
+	return wrong;
+}
+
+/*
+ * The resizer: resizes until told to stop.  A resize while another thread
+ * holds a view of the bytearray fails with BufferError, as it must; any
+ * other error is counted in *failed.
+ */
+struct resizes {
+	long done, refused, failed;
+};
+
+static void *
+resizer(void *arg)
+{
+	struct resizes *count = arg;
+	PyGILState_STATE gil = PyGILState_Ensure();
+
+	while (!__atomic_load_n(&stop_resizing, __ATOMIC_RELAXED)) {
+		if (PyByteArray_Resize(resized, resized_len[count->done % 2]) == 0)
+			count->done++;
+		else if (PyErr_ExceptionMatches(PyExc_BufferError))
+			count->refused++;
+		else
+			count->failed++;
+		PyErr_Clear();
+		Py_BEGIN_ALLOW_THREADS
+		Py_END_ALLOW_THREADS
+	}
+	PyGILState_Release(gil);
+	return NULL;
+}
+
 /* Objects of one thread's own, and their single-threaded answers. */
 static long
 private_rounds(int id)
@@ -174,6 +247,7 @@ worker(void *arg)
 		long wrong = rounds(shared, shared_want, SHARED_COUNT, 1);
 		long own = private_rounds(job->id);
 
+		wrong += resized_rounds();
 		job->wrong = own < 0 ? -1 : wrong + own;
 	} else {
 		job->wrong = private_rounds(job->id);
@@ -188,12 +262,20 @@ int
 main(void)
 {
 	struct job jobs[THREADS + 2];
-	pthread_t threads[THREADS + 2];
+	pthread_t threads[THREADS + 2], resizer_thread;
+	struct resizes resizes = { 0, 0, 0 };
 	int count = THREADS + 1, i, fn;
 	size_t o;
 
+#ifdef Py_GIL_DISABLED
+	/* Free-threaded: the GIL stays off, whatever the modules say. */
+	setenv("PYTHON_GIL", "0", 1);
+#endif
 	py_start();
 	alarm(DEADLINE);
+	resized = PyByteArray_FromStringAndSize(NULL, resized_len[0]);
+	if (resized == NULL)
+		bail("cannot make the bytearray to resize");
 	for (o = 0; o < SHARED_COUNT; o++) {
 		shared[o] = py_eval(shared_exprs[o]);
 		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
@@ -202,19 +284,39 @@ main(void)
 #if PY_VERSION_HEX >= 0x030C0000
 	count = THREADS + 2;
 #endif
-	plan((unsigned long)count);
+#ifdef Py_GIL_DISABLED
+	plan((unsigned long)count + 2);
+	{
+		PyObject *enabled = py_eval("__import__('sys')._is_gil_enabled()");
+
+		ok(enabled == Py_False, "free-threaded: the GIL is off "
+		   "(PYTHON_GIL=0)");
+		Py_XDECREF(enabled);
+	}
+#else
+	plan((unsigned long)count + 1);
+#endif
 
 	for (i = 0; i < count; i++) {
 		jobs[i].id = i;
 		jobs[i].subinterpreter = i < THREADS ? 0 : i - THREADS + 1;
 	}
 	Py_BEGIN_ALLOW_THREADS
+	if (pthread_create(&resizer_thread, NULL, resizer, &resizes) != 0)
+		bail("cannot start the resizer");
 	for (i = 0; i < count; i++)
 		if (pthread_create(&threads[i], NULL, worker, &jobs[i]) != 0)
 			bail("cannot start a thread");
 	for (i = 0; i < count; i++)
 		pthread_join(threads[i], NULL);
+	__atomic_store_n(&stop_resizing, 1, __ATOMIC_RELAXED);
+	pthread_join(resizer_thread, NULL);
 	Py_END_ALLOW_THREADS
+
+	ok(resizes.done > 0 && resizes.failed == 0, "the resizer resized the "
+	   "bytearray %ld times during the calls (%ld refused with BufferError "
+	   "while a view was held, %ld other errors)", resizes.done,
+	   resizes.refused, resizes.failed);
 
 	for (i = 0; i < count; i++) {
 		static const char *const where[] = {
@@ -228,5 +330,6 @@ main(void)
 	}
 	for (o = 0; o < SHARED_COUNT; o++)
 		Py_DECREF(shared[o]);
+	Py_DECREF(resized);
 	return 0;
 }

@@ -2,8 +2,7 @@
 # SPDX-License-Identifier: MIT
 #
 # zero-patch-t.sh - rebuild an unmodified legacy extension with build flags
-# only: t/legacy.c compiled with -DLEGACY_UNPATCHED never includes
-# oldbuffer.h and defines PY_SSIZE_T_CLEAN before Python.h; README's recipe
+# only: t/legacy.c as it is never includes oldbuffer.h and defines PY_SSIZE_T_CLEAN before Python.h; README's recipe
 # adds "-include oldbuffer.h" and the library.  Tried with a plain compiler
 # call and with setuptools (CFLAGS/LDFLAGS), under --as-needed as some
 # distributions' linkers default to.  Each build must keep PY_SSIZE_T_CLEAN
@@ -25,7 +24,7 @@ dir=$build/t/zero-patch/cc
 mkdir -p "$dir"
 module=$dir/legacy$PYTHON_EXT_SUFFIX
 build_legacy "$module" \
-	"$warnings -DLEGACY_UNPATCHED $PYTHON_CPPFLAGS $recipe_cflags" \
+	"$warnings $PYTHON_CPPFLAGS $recipe_cflags" \
 	"-Wl,--as-needed $recipe_ldflags"
 result $? "cc -include oldbuffer.h builds the unmodified source, no warning"
 needs_libpyoldbuf "$module"
@@ -45,8 +44,7 @@ rm -rf "$dir" && mkdir -p "$dir"
 cp "$top_srcdir/t/legacy.c" "$dir/"
 cat >"$dir/setup.py" <<'SETUP'
 from setuptools import setup, Extension
-setup(name="legacy", ext_modules=[Extension(
-    "legacy", ["legacy.c"], define_macros=[("LEGACY_UNPATCHED", None)])])
+setup(name="legacy", ext_modules=[Extension("legacy", ["legacy.c"])])
 SETUP
 (cd "$dir" && CC=$CC CFLAGS="$CFLAGS $warnings $recipe_cflags" \
 	LDFLAGS="-Wl,--as-needed $recipe_ldflags -Wl,-rpath,$libs_dir" \

@@ -26,9 +26,9 @@ result() {
 	fi
 }
 
-# python_flag PYTHON EXPRESSION: print a sysconfig value of PYTHON.
+# python_flag PYTHON EXPRESSION: print EXPRESSION (of sys and sysconfig) in PYTHON.
 python_flag() {
-	"$1" -c "import sysconfig; print($2)"
+	"$1" -c "import sys, sysconfig; print($2)"
 }
 
 # python_includes PYTHON: the -I flags of PYTHON's headers.
@@ -56,9 +56,23 @@ with_library() {
 	fi
 }
 
+# build_oracle PYTHON DIR: what extension-t.py compares with, next to the
+# module in DIR.  On CPython it calls the interpreter's functions through
+# ctypes.pythonapi; PyPy's ctypes has none, so there t/legacy.c is built
+# without oldbuffer.h, as the module "native", and calls PyPy's own.
+build_oracle() {
+	[ "$(python_flag "$1" sys.implementation.name)" = pypy ] || return 0
+	# shellcheck disable=SC2086 # the flags are lists of words
+	$CC $CFLAGS -fPIC -shared $(python_includes "$1") -DLEGACY_MODULE=native \
+		-o "$2/native$(python_flag "$1" 'sysconfig.get_config_var("EXT_SUFFIX")')" \
+		"$top_srcdir/t/legacy.c" $LDFLAGS >"$2/native.out" 2>&1 \
+		|| { sed 's/^/# /' "$2/native.out"; return 1; }
+}
+
 # run_extension_tests PYTHON DIR: run extension-t.py with the module in DIR;
 # its TAP output is kept as comments.  Succeeds when every check passed.
 run_extension_tests() {
+	build_oracle "$1" "$2" || return 1
 	with_library env PYTHONPATH="$2" "$1" "$top_srcdir/t/extension-t.py" \
 		>"$2/extension-t.out" 2>&1
 	status=$?
