@@ -23,62 +23,88 @@
  */
 /**
  * @file oldbuffer.h
- * @brief The legacy ("old") buffer protocol for every Python 3:
- *        PyObject_AsCharBuffer(), PyObject_AsReadBuffer(),
- *        PyObject_CheckReadBuffer() and PyObject_AsWriteBuffer().
+ * @brief The legacy ("old") buffer protocol for every Python 3.
  *
- * CPython 3.13 removed these four functions from its headers.  libpyoldbuf
+ * CPython 3.13 removed four functions from its headers:
+ * PyObject_AsCharBuffer(), PyObject_AsReadBuffer(),
+ * PyObject_CheckReadBuffer() and PyObject_AsWriteBuffer().  libpyoldbuf
  * implements them again, with the interpreter's exact behaviour, under its
  * own names (pyoldbuf_as_char_buffer() and so on), and this header maps the
- * legacy names onto them.
+ * legacy names onto them with object-like macros, so that
+ * `&PyObject_AsReadBuffer` still works.  Each function has a page of its
+ * own.
  *
  * Include it after `<Python.h>`, compile with the target Python's include
  * flags plus `pkg-config --cflags oldbuffer`, and link with
- * `pkg-config --libs oldbuffer`:
+ * `pkg-config --libs oldbuffer`.  The pkg-config module names no Python on
+ * purpose: an extension built for one CPython must not get another one's
+ * `Python.h`.
  *
- * @code
- * #define PY_SSIZE_T_CLEAN
- * #include <Python.h>
- * #include <oldbuffer.h>
- * @endcode
+ * @par Zero-patch builds
+ * An unmodified source can also get the functions with
+ * `cc -include oldbuffer.h`, before its own `#include <Python.h>`: then
+ * this header includes nothing, so that Python.h still sees the source's
+ * own `PY_SSIZE_T_CLEAN` and feature macros.
  *
- * An unmodified source can also get it with `cc -include oldbuffer.h`,
- * before its own `#include <Python.h>`: then this header includes nothing,
- * so that Python.h still sees the source's own `PY_SSIZE_T_CLEAN` and
- * feature macros.
+ * @par Only the library's names
+ * Define `PYOLDBUF_NO_LEGACY_NAMES` before including the header to get
+ * only the pyoldbuf_ names.
  *
- * Define `PYOLDBUF_NO_LEGACY_NAMES` before including it to get only the
- * pyoldbuf_ names.
- *
- * Header-only mode: define `PYOLDBUF_HEADER_ONLY` before including it, and
- * the header itself defines the four functions as `static inline`, with
- * the same names, prototypes and behaviour, so that nothing is linked: for
+ * @par Header-only mode
+ * Define `PYOLDBUF_HEADER_ONLY` before including the header, and it
+ * defines the four functions itself as `static inline`, with the same
+ * names, prototypes and behaviour, so that nothing is linked: for
  * extensions shipped as wheels, which can copy this one file into their
  * tree.  It is the library's own implementation (the library is compiled
  * from this header).  In this mode the header needs `<Python.h>`: if it
  * comes first, it defines `PY_SSIZE_T_CLEAN` and includes `<Python.h>`
  * itself.  With `Py_LIMITED_API`, header-only mode needs 3.11 or later
  * (`Py_LIMITED_API >= 0x030B0000`, where the buffer protocol joined the
- * Limited API) and stops with an error below it.
+ * Limited API) and stops with an error below it.  With this header first
+ * (`-include`), a source that defines `Py_LIMITED_API` itself stops
+ * compiling with a message where it uses a legacy name (the header had to
+ * include Python.h with the full API): give `-DPy_LIMITED_API=...` on the
+ * command line too.
  *
- * Supported Pythons: CPython 3.6 to 3.15, with the GIL or free-threaded
- * (3.13t to 3.15t).  The library built with the Limited API (from a
- * CPython 3.11 or later with the GIL) serves every CPython >= 3.11, GIL
- * or free-threaded; in a free-threaded one it leaves its shortcuts for
- * exact bytes and bytearray off.  A library built for one Python serves
- * that version and build only: from any other, each function raises
+ * @par Supported Pythons
+ * CPython 3.6 to 3.15, with the GIL or free-threaded (3.13t to 3.15t),
+ * and PyPy.  The library built with the Limited API (from a CPython 3.11
+ * or later with the GIL) serves every CPython >= 3.11, GIL or
+ * free-threaded; in a free-threaded one it leaves its shortcuts for exact
+ * bytes and bytearray off.  A library built for one Python serves that
+ * version and build only: from any other, each function raises
  * `SystemError: libpyoldbuf was built for CPython X.Y ... and cannot serve
- * Python ...` (pyoldbuf_check_read_buffer() returns 0 with it set).
- * Header-only mode works on each of them, also with `Py_LIMITED_API` >=
- * 0x030B0000, and on 3.15t with abi3t (`Py_LIMITED_API` 0x030F0000).
- * In header-only mode with this header first, a source that defines
- * `Py_LIMITED_API` itself stops compiling with a message where it uses a
- * legacy name (the header had to include Python.h with the full API):
- * give `-DPy_LIMITED_API=...` on the command line too.
+ * Python ...`.  Header-only mode works on each of them, also with
+ * `Py_LIMITED_API` >= 0x030B0000, and on 3.15t with abi3t
+ * (`Py_LIMITED_API` 0x030F0000).
  *
- * Every pointer these functions return is valid only while the object lives
- * and its storage does not move; see @ref pyoldbuf-porting for code that
+ * @par Pointer lifetime
+ * Every pointer these functions return is valid only while the object
+ * lives and its storage does not move; pyoldbuf-porting(3) shows code that
  * holds a buffer view instead.
+ *
+ * @par Example
+ * @code
+ * #if OLDBUFFER_VERSION_HEX < 0x010000
+ * #error "libpyoldbuf 1.0 or later is needed"
+ * #endif
+ *
+ * // The length of obj's bytes, or -1 with an exception set.
+ * Py_ssize_t
+ * byte_length(PyObject *obj)
+ * {
+ *     const void *data;
+ *     Py_ssize_t len;
+ *
+ *     if (PyObject_AsReadBuffer(obj, &data, &len) < 0)
+ *         return -1;
+ *     return len;
+ * }
+ * @endcode
+ *
+ * @see PyObject_AsCharBuffer(3), PyObject_AsReadBuffer(3),
+ *      PyObject_CheckReadBuffer(3), PyObject_AsWriteBuffer(3),
+ *      pyoldbuf-porting(3)
  */
 #ifndef OLDBUFFER_H
 #define OLDBUFFER_H
@@ -174,8 +200,8 @@ extern "C" {
 #endif
 
 /**
- * @defgroup PyObject_AsCharBuffer get a read-only char pointer to an \
- *           object's bytes
+ * @defgroup PyObject_AsCharBuffer PyObject_AsCharBuffer()
+ * @brief Get a read-only char pointer to an object's bytes.
  *
  * PyObject_AsCharBuffer() is pyoldbuf_as_char_buffer().
  * @{
@@ -185,27 +211,70 @@ extern "C" {
  * @brief Get a read-only `char` pointer to the bytes of an object that
  * exports a C-contiguous buffer.
  *
- * The legacy name PyObject_AsCharBuffer() is this function.  It behaves
- * exactly as CPython's own, which is pyoldbuf_as_read_buffer() with a
- * `const char **` pointer; see there for the full behaviour.
+ * PyObject_AsCharBuffer() is the legacy name of this function.  It is
+ * PyObject_AsReadBuffer() with a `const char **` pointer, as in CPython:
+ * it asks @p obj for a buffer with
+ * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, copies `view.buf` to
+ * @p *buffer and `view.len` (bytes) to @p *buffer_len, releases the view
+ * at once and returns 0.  The reference count of @p obj is unchanged and
+ * no export stays outstanding.
  *
- * @param[in] obj          the object (borrowed; may not be NULL)
- * @param[out] buffer      set to the start of the object's bytes, on success
- * @param[out] buffer_len  set to their length in bytes, on success
- * @retval 0   success: @p *buffer and @p *buffer_len are set
- * @retval -1  failure, with an exception set; nothing written.  The cases
- *             and exceptions are those of pyoldbuf_as_read_buffer().
+ * @param obj         the object (borrowed; may not be NULL)
+ * @param buffer      set to the start of the object's bytes, on success
+ * @param buffer_len  set to their length in bytes, on success
+ *
+ * @retval 0   success: @p *buffer and @p *buffer_len are set.
+ * @retval -1  failure, with an exception set; nothing is written.
+ *
+ * @exception SystemError `null argument to internal routine`: @p obj,
+ *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
+ *   is pending; otherwise the pending exception is kept.
+ * @exception TypeError <code>a bytes-like object is required, not
+ *   'str'</code>: the type of @p obj has no buffer support (str, None,
+ *   int...).  The type name is cut to 100 characters.
+ * @exception BufferError <code>memoryview: underlying buffer is not
+ *   C-contiguous</code>: @p obj is a memoryview that is not C-contiguous
+ *   (`m[::2]`).  Any other exporter that refuses the request raises its
+ *   own exception, unchanged; a `__buffer__` method's exception comes
+ *   through as it was raised.
+ * @exception ValueError <code>operation forbidden on released memoryview
+ *   object</code>: @p obj is a released memoryview.
+ * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
+ *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
+ *   --disable-limited-api</code>) is called from another version or build.  The
+ *   Limited-API library and header-only mode never raise it.
  *
  * @warning The pointer is valid only while @p obj lives and its storage
- *          does not move (a bytearray resize moves it).  For a Python 3.12+
- *          class that exports its buffer with `__buffer__`, the memory may
- *          already be freed when the call returns.  See
- *          @ref pyoldbuf-porting.
+ *   does not move: a bytearray resize moves it.  For a Python 3.12+ class
+ *   that exports its buffer with `__buffer__`, the memory may already be
+ *   freed when the call returns.
  *
  * @par Modern replacement
  * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, use `(const char
  * *)view.buf` and `view.len`, then `PyBuffer_Release(&view)`; see
- * @ref pyoldbuf-porting.
+ * pyoldbuf-porting(3).
+ *
+ * @par Example
+ * @code
+ * // The first byte of obj, or -1 with an exception set.
+ * int
+ * first_byte(PyObject *obj)
+ * {
+ *     const char *text;
+ *     Py_ssize_t len;
+ *
+ *     if (PyObject_AsCharBuffer(obj, &text, &len) < 0)
+ *         return -1;
+ *     if (len == 0) {
+ *         PyErr_SetString(PyExc_ValueError, "empty");
+ *         return -1;
+ *     }
+ *     return (unsigned char)text[0];
+ * }
+ * @endcode
+ *
+ * @see PyObject_AsReadBuffer(3), PyObject_CheckReadBuffer(3),
+ *      PyObject_AsWriteBuffer(3), pyoldbuf-porting(3), oldbuffer.h(3)
  */
 PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
                                          const char **buffer,
@@ -213,7 +282,8 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
 /** @} */
 
 /**
- * @defgroup PyObject_AsReadBuffer get a read-only pointer to an object's bytes
+ * @defgroup PyObject_AsReadBuffer PyObject_AsReadBuffer()
+ * @brief Get a read-only pointer to an object's bytes.
  *
  * PyObject_AsReadBuffer() is pyoldbuf_as_read_buffer().
  * @{
@@ -223,7 +293,7 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  * @brief Get a read-only pointer to the bytes of an object that exports a
  * C-contiguous buffer.
  *
- * The legacy name PyObject_AsReadBuffer() is this function.  It asks
+ * PyObject_AsReadBuffer() is the legacy name of this function.  It asks
  * @p obj for a buffer with `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`,
  * copies `view.buf` to @p *buffer and `view.len` to @p *buffer_len,
  * releases the view at once and returns 0.  The length is in bytes,
@@ -235,22 +305,38 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  * contiguous memoryviews (sliced, cast or multi-dimensional), array.array,
  * mmap, and on Python 3.12+ classes with a `__buffer__` method.
  *
- * Failures, each returning -1 with an exception set:
- * - @p obj, @p buffer or @p buffer_len is NULL: `SystemError: null
- *   argument to internal routine`, set only if no exception is pending;
- *   otherwise the pending exception is kept.
- * - the type of @p obj has no buffer support (str, None, int...):
- *   <code>TypeError: a bytes-like object is required, not 'str'</code>,
- *   with the type name cut to 100 characters.
- * - the exporter refuses the request: its own exception, unchanged.  A
- *   memoryview that is not C-contiguous (`m[::2]`) raises `BufferError:
- *   memoryview: underlying buffer is not C-contiguous`, a released
- *   memoryview raises `ValueError: operation forbidden on released
- *   memoryview object`, and a `__buffer__` method's exception comes
- *   through as it was raised.
- *
  * Apart from the NULL case, an exception pending on entry is not looked
  * at, as in CPython: call the function with none set.
+ *
+ * @param obj         the object (borrowed; may not be NULL)
+ * @param buffer      set to the start of the object's bytes, on success
+ * @param buffer_len  set to their length in bytes, on success
+ *
+ * @retval 0   success: @p *buffer and @p *buffer_len are set.
+ * @retval -1  failure, with an exception set; nothing is written.
+ *
+ * @exception SystemError `null argument to internal routine`: @p obj,
+ *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
+ *   is pending; otherwise the pending exception is kept.
+ * @exception TypeError <code>a bytes-like object is required, not
+ *   'str'</code>: the type of @p obj has no buffer support (str, None,
+ *   int...).  The type name is cut to 100 characters.
+ * @exception BufferError <code>memoryview: underlying buffer is not
+ *   C-contiguous</code>: @p obj is a memoryview that is not C-contiguous
+ *   (`m[::2]`).  Any other exporter that refuses the request raises its
+ *   own exception, unchanged; a `__buffer__` method's exception comes
+ *   through as it was raised.
+ * @exception ValueError <code>operation forbidden on released memoryview
+ *   object</code>: @p obj is a released memoryview.
+ * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
+ *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
+ *   --disable-limited-api</code>) is called from another version or build.  The
+ *   Limited-API library and header-only mode never raise it.
+ *
+ * @warning The pointer is valid only while @p obj lives and its storage
+ *   does not move: a bytearray resize moves it.  For a Python 3.12+ class
+ *   that exports its buffer with `__buffer__`, the memory may already be
+ *   freed when the call returns.
  *
  * @par Differences from the old CPython documentation
  * The old page said that the functions set a TypeError on error; they do
@@ -259,22 +345,30 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  * spoke of the "single-segment" buffer interface: in Python 3 this means a
  * C-contiguous buffer, and the length is in bytes.
  *
- * @param[in] obj          the object (borrowed; may not be NULL)
- * @param[out] buffer      set to the start of the object's bytes, on success
- * @param[out] buffer_len  set to their length in bytes, on success
- * @retval 0   success: @p *buffer and @p *buffer_len are set
- * @retval -1  failure, with an exception set; nothing written
- *
- * @warning The pointer is valid only while @p obj lives and its storage
- *          does not move (a bytearray resize moves it).  For a Python 3.12+
- *          class that exports its buffer with `__buffer__`, the memory may
- *          already be freed when the call returns.  See
- *          @ref pyoldbuf-porting.
- *
  * @par Modern replacement
  * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, use `view.buf` and
  * `view.len` for as long as needed, then `PyBuffer_Release(&view)`; see
- * @ref pyoldbuf-porting.
+ * pyoldbuf-porting(3).
+ *
+ * @par Example
+ * @code
+ * // The number of zero bytes in obj, or -1 with an exception set.
+ * Py_ssize_t
+ * count_zeros(PyObject *obj)
+ * {
+ *     const void *data;
+ *     Py_ssize_t len, i, zeros = 0;
+ *
+ *     if (PyObject_AsReadBuffer(obj, &data, &len) < 0)
+ *         return -1;
+ *     for (i = 0; i < len; i++)
+ *         zeros += ((const unsigned char *)data)[i] == 0;
+ *     return zeros;
+ * }
+ * @endcode
+ *
+ * @see PyObject_AsCharBuffer(3), PyObject_CheckReadBuffer(3),
+ *      PyObject_AsWriteBuffer(3), pyoldbuf-porting(3), oldbuffer.h(3)
  */
 PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
                                          const void **buffer,
@@ -282,8 +376,8 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
 /** @} */
 
 /**
- * @defgroup PyObject_CheckReadBuffer tell whether PyObject_AsReadBuffer() \
- *           would succeed
+ * @defgroup PyObject_CheckReadBuffer PyObject_CheckReadBuffer()
+ * @brief Tell whether PyObject_AsReadBuffer() would succeed.
  *
  * PyObject_CheckReadBuffer() is pyoldbuf_check_read_buffer().
  * @{
@@ -291,42 +385,66 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
 
 /**
  * @brief Tell whether an object exports a C-contiguous buffer, that is,
- * whether pyoldbuf_as_read_buffer() would succeed on it.
+ * whether PyObject_AsReadBuffer() would succeed on it.
  *
- * The legacy name PyObject_CheckReadBuffer() is this function.  It returns
- * 0 at once when the type of @p obj has no buffer support; otherwise it
- * asks for a buffer with `PyBUF_SIMPLE`, exactly as
- * pyoldbuf_as_read_buffer() does, releases it and returns 1, or returns 0
- * if the exporter refused.  It never fails and never leaves an exception
- * set.
- *
- * When the exporter refuses, the function calls `PyErr_Clear()`, as
- * CPython does: this also wipes an exception that was pending before the
- * call.  When the type has no buffer support, the error state is left as
- * it was.
+ * PyObject_CheckReadBuffer() is the legacy name of this function.  It
+ * returns 0 at once when the type of @p obj has no buffer support;
+ * otherwise it asks for a buffer with `PyBUF_SIMPLE`, exactly as
+ * PyObject_AsReadBuffer() does, releases it and returns 1, or returns 0
+ * if the exporter refused.
  *
  * This is not `PyObject_CheckBuffer()`, which only looks for buffer
  * support: it says yes for <code>memoryview(b'ab')[::2]</code>, for
  * which this function returns 0.
+ *
+ * @param obj  the object (borrowed), or NULL
+ *
+ * @retval 1  @p obj exports a C-contiguous buffer.
+ * @retval 0  it does not, or @p obj is NULL.
+ *
+ * @par Errors
+ * But for the SystemError below, none: the function never fails and
+ * leaves no exception set.  When the
+ * exporter refuses, it calls `PyErr_Clear()`, as CPython does: this also
+ * wipes an exception that was pending before the call.  When the type has
+ * no buffer support, the error state is left as it was.
+ *
+ * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ...
+ *   and cannot serve Python ...</code>: set, with 0 returned, when a
+ *   library built for one CPython (<code>configure
+ *   --disable-limited-api</code>) is called from another version or
+ *   build.  The Limited-API library and header-only mode never set it.
  *
  * @par Differences from CPython and its old documentation
  * A NULL @p obj returns 0; CPython dereferences it and crashes.  This is
  * libpyoldbuf's only deliberate difference from CPython.  The old page did
  * not say that an exception pending before the call may be cleared.
  *
- * @param[in] obj  the object (borrowed), or NULL
- * @retval 1  @p obj exports a C-contiguous buffer
- * @retval 0  it does not, or @p obj is NULL
- *
  * @par Modern replacement
  * There is none that never fails: call `PyObject_GetBuffer()` and handle
- * its error; see @ref pyoldbuf-porting.
+ * its error; see pyoldbuf-porting(3).
+ *
+ * @par Example
+ * @code
+ * // obj's bytes as a new bytes object, or a copy of str(obj).
+ * PyObject *
+ * as_bytes(PyObject *obj)
+ * {
+ *     if (PyObject_CheckReadBuffer(obj))
+ *         return PyBytes_FromObject(obj);
+ *     return PyObject_Str(obj);
+ * }
+ * @endcode
+ *
+ * @see PyObject_AsReadBuffer(3), PyObject_AsCharBuffer(3),
+ *      PyObject_AsWriteBuffer(3), pyoldbuf-porting(3), oldbuffer.h(3)
  */
 PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
 /** @} */
 
 /**
- * @defgroup PyObject_AsWriteBuffer get a writable pointer to an object's bytes
+ * @defgroup PyObject_AsWriteBuffer PyObject_AsWriteBuffer()
+ * @brief Get a writable pointer to an object's bytes.
  *
  * PyObject_AsWriteBuffer() is pyoldbuf_as_write_buffer().
  * @{
@@ -336,7 +454,7 @@ PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
  * @brief Get a writable pointer to the bytes of an object that exports a
  * writable, C-contiguous buffer.
  *
- * The legacy name PyObject_AsWriteBuffer() is this function.  It asks
+ * PyObject_AsWriteBuffer() is the legacy name of this function.  It asks
  * @p obj for a buffer with `PyBUF_WRITABLE`, copies `view.buf` to
  * @p *buffer and `view.len` (bytes) to @p *buffer_len, releases the view
  * at once and returns 0.  Writes through the pointer reach the object.
@@ -346,30 +464,52 @@ PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
  * Works for bytearray, memoryviews of writable memory, array.array, mmap
  * opened for writing, and any other writable C-contiguous exporter.
  *
- * Failures, each returning -1 with an exception set:
- * - @p obj, @p buffer or @p buffer_len is NULL: `SystemError: null
- *   argument to internal routine`, set only if no exception is pending;
- *   otherwise the pending exception is kept.
- * - anything else (no buffer support, a read-only object such as bytes, a
- *   buffer that is not C-contiguous, an exporter that raises):
- *   `TypeError: expected a writable bytes-like object`.  The exporter's
- *   own exception is replaced, with no `__context__`.
+ * @param obj         the object (borrowed; may not be NULL)
+ * @param buffer      set to the start of the object's bytes, on success
+ * @param buffer_len  set to their length in bytes, on success
  *
- * @param[in] obj          the object (borrowed; may not be NULL)
- * @param[out] buffer      set to the start of the object's bytes, on success
- * @param[out] buffer_len  set to their length in bytes, on success
- * @retval 0   success: @p *buffer and @p *buffer_len are set
- * @retval -1  failure, with an exception set; nothing written
+ * @retval 0   success: @p *buffer and @p *buffer_len are set.
+ * @retval -1  failure, with an exception set; nothing is written.
+ *
+ * @exception SystemError `null argument to internal routine`: @p obj,
+ *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
+ *   is pending; otherwise the pending exception is kept.
+ * @exception TypeError `expected a writable bytes-like object`: anything
+ *   else, be it no buffer support, a read-only object such as bytes, a
+ *   buffer that is not C-contiguous or an exporter that raises.  The
+ *   exporter's own exception is replaced, with no `__context__`.
+ * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
+ *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
+ *   --disable-limited-api</code>) is called from another version or build.  The
+ *   Limited-API library and header-only mode never raise it.
  *
  * @warning The pointer is valid only while @p obj lives and its storage
- *          does not move (a bytearray resize moves it).  For a Python 3.12+
- *          class that exports its buffer with `__buffer__`, the memory may
- *          already be freed when the call returns.  See
- *          @ref pyoldbuf-porting.
+ *   does not move: a bytearray resize moves it.  For a Python 3.12+ class
+ *   that exports its buffer with `__buffer__`, the memory may already be
+ *   freed when the call returns.
  *
  * @par Modern replacement
  * `PyObject_GetBuffer(obj, &view, PyBUF_WRITABLE)`, write through
- * `view.buf`, then `PyBuffer_Release(&view)`; see @ref pyoldbuf-porting.
+ * `view.buf`, then `PyBuffer_Release(&view)`; see pyoldbuf-porting(3).
+ *
+ * @par Example
+ * @code
+ * // Fill obj (a bytearray, say) with zeros; 0, or -1 with an exception.
+ * int
+ * clear(PyObject *obj)
+ * {
+ *     void *data;
+ *     Py_ssize_t len;
+ *
+ *     if (PyObject_AsWriteBuffer(obj, &data, &len) < 0)
+ *         return -1;
+ *     memset(data, 0, (size_t)len);
+ *     return 0;
+ * }
+ * @endcode
+ *
+ * @see PyObject_AsReadBuffer(3), PyObject_AsCharBuffer(3),
+ *      PyObject_CheckReadBuffer(3), pyoldbuf-porting(3), oldbuffer.h(3)
  */
 PYOLDBUF_API int pyoldbuf_as_write_buffer(PYOLDBUF_OBJECT *obj,
                                           void **buffer,

@@ -26,6 +26,12 @@ result() {
 	fi
 }
 
+# result_skip REASON: one TAP result, skipped.
+result_skip() {
+	count=$((count + 1))
+	echo "ok $count # SKIP $1"
+}
+
 # python_flag PYTHON EXPRESSION: print EXPRESSION (of sys and sysconfig) in PYTHON.
 python_flag() {
 	"$1" -c "import sys, sysconfig; print($2)"
