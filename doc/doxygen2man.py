@@ -240,6 +240,22 @@ class Page:
     def section(self, title):
         self.roff.request(".SH " + quote(title))
 
+    def opening(self, names, brief):
+        """NAME (names, and brief as "get ..."), LIBRARY, and the start of
+        SYNOPSIS: .nf and the includes."""
+        text = self.roff.inline(brief).strip().rstrip(".")
+        if re.match(r"[A-Z][a-z ]", text):
+            text = text[0].lower() + text[1:]
+        self.section("NAME")
+        self.roff.text("%s \\- %s" % (", ".join(escape(n) for n in names),
+                                       text))
+        self.section("LIBRARY")
+        self.roff.lines.append(LIBRARY)
+        self.section("SYNOPSIS")
+        self.roff.request(".nf")
+        for line in SYNOPSIS_INCLUDES:
+            self.roff.request(".B " + quote(escape(line)))
+
     def see_also(self, paras, own):
         """SEE ALSO from the name(3) references in paras, own page left out."""
         names = []
@@ -294,14 +310,6 @@ def parse(xmldir, name):
     return ET.parse(os.path.join(xmldir, name)).getroot().find("compounddef")
 
 
-def summary(roff, brief):
-    """A brief description as a NAME line's: "get ...", with no period."""
-    text = roff.inline(brief).strip().rstrip(".")
-    if re.match(r"[A-Z][a-z ]", text):
-        text = text[0].lower() + text[1:]
-    return text
-
-
 def function_page(group, version, date, outdir):
     name = group.findtext("compoundname")
     members = group.findall("sectiondef/memberdef")
@@ -317,15 +325,7 @@ def function_page(group, version, date, outdir):
     others = [function.findtext("name")] + [d.findtext("name") for d in defines]
     others = [o for o in others if o != name]
 
-    page.section("NAME")
-    roff.text("%s \\- %s" % (", ".join(escape(n) for n in [name] + others),
-                             summary(roff, group.find("briefdescription/para"))))
-    page.section("LIBRARY")
-    roff.lines.append(LIBRARY)
-    page.section("SYNOPSIS")
-    roff.request(".nf")
-    for line in SYNOPSIS_INCLUDES:
-        roff.request(".B " + quote(escape(line)))
+    page.opening([name] + others, group.find("briefdescription/para"))
     roff.request(".PP")
     roff.lines.extend(prototype(function))
     for define in defines:
@@ -385,15 +385,7 @@ def header_page(header, version, date, outdir):
     functions = [m for m in members if m.get("kind") == "function"]
     page = Page(name, version, date)
     roff = page.roff
-    page.section("NAME")
-    roff.text("%s \\- %s" % (escape(name),
-                             summary(roff, header.find("briefdescription/para"))))
-    page.section("LIBRARY")
-    roff.lines.append(LIBRARY)
-    page.section("SYNOPSIS")
-    roff.request(".nf")
-    for line in SYNOPSIS_INCLUDES:
-        roff.request(".B " + quote(escape(line)))
+    page.opening([name], header.find("briefdescription/para"))
     for function in functions:
         roff.request(".PP")
         roff.lines.extend(prototype(function))
