@@ -32,7 +32,7 @@ AS_IF([test -z "$PYTHON_VERSION"],
       [AC_MSG_RESULT([none])
        AC_MSG_ERROR([$PYTHON does not run: give PYTHON=/path/to/pythonX.Y])])
 AC_MSG_RESULT([$PYTHON_VERSION])
-AS_IF([test "$PYTHON_HEXVERSION" -lt 50724864],
+AS_IF([test $(( PYTHON_HEXVERSION < 0x03060000 )) = 1],
       [AC_MSG_ERROR([Python $PYTHON_VERSION is too old: libpyoldbuf needs Python 3.6 or later])])
 AC_MSG_CHECKING([which implementation $PYTHON is])
 PYTHON_IMPLEMENTATION=`pyoldbuf_sysconfig 'sys.implementation.name'`

@@ -3,7 +3,7 @@
  * consumer.c - a program that embeds Python and uses the legacy names the
  * ways real code does: size_t and ssize_t lengths cast to Py_ssize_t *,
  * typed pointers passed as (void **)&p, results used as booleans, and each
- * function taken by address.  It is C and C++ at once: t/cxx-t.sh builds it
+ * function taken by address.  It is C and C++ at once: t/consumer-t.sh builds it
  * with g++ and clang++ (-x c++ -std=c++11 -Wall -Wextra -Werror), and the
  * Debian package's autopkgtest builds it as C against the installed
  * library.  Prints TAP; exits non-zero if a check fails.

@@ -20,7 +20,7 @@ except ImportError:  # PyPy has no _testbuffer
 PYPY = sys.implementation.name == "pypy"
 
 if PYPY:
-    # No ctypes.pythonapi: the oracle is t/legacy.c built without
+    # No ctypes.pythonapi: the oracle is t/legacymodule.c built without
     # oldbuffer.h, whose calls go to PyPy's own functions (PyPyObject_*).
     import native
     ORACLE = {"PyObject_AsReadBuffer": native.read,

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 #
-# extension-t.sh - t/legacy.c, an extension module written the old way,
+# extension-t.sh - t/legacymodule.c, an extension module written the old way,
 # ported (-DLEGACY_PORTED includes oldbuffer.h), built with -Werror and the
 # flags of the uninstalled oldbuffer.pc, imported by the configured Python
 # and compared with the interpreter's own functions by t/extension-t.py,

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 #
 # header-only-t.sh - oldbuffer.h with PYOLDBUF_HEADER_ONLY, nothing linked:
-# t/legacy.c built that way (ported: including oldbuffer.h, as the
+# t/legacymodule.c built that way (ported: including oldbuffer.h, as the
 # unmodified source with "-DPYOLDBUF_HEADER_ONLY -include oldbuffer.h",
 # and, for Python >= 3.11, with Py_LIMITED_API=0x030B0000) imports, agrees
 # with the interpreter, needs no libpyoldbuf and takes no pyoldbuf_ symbol
@@ -32,7 +32,7 @@ variant() {
 	module=$dir/legacy$PYTHON_EXT_SUFFIX
 	# shellcheck disable=SC2086 # the flags are lists of words
 	$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $3 -shared \
-		-o "$module" "$top_srcdir/t/legacy.c" $LDFLAGS >"$dir/build.out" 2>&1
+		-o "$module" "$top_srcdir/t/legacymodule.c" $LDFLAGS >"$dir/build.out" 2>&1
 	result $? "$2: builds with no link flags and no warning" "$dir/build.out"
 	links_nothing "$module"
 	result $? "$2: needs no libpyoldbuf, takes no pyoldbuf_ symbol"
@@ -61,8 +61,8 @@ skip_three() {
 }
 
 echo 1..13
-variant include "legacy.c including oldbuffer.h" "-DLEGACY_PORTED $header_only"
-variant zero-patch "the unmodified legacy.c with -include oldbuffer.h" \
+variant include "legacymodule.c including oldbuffer.h" "-DLEGACY_PORTED $header_only"
+variant zero-patch "the unmodified legacymodule.c with -include oldbuffer.h" \
 	"$header_only -include oldbuffer.h"
 # The oldest Limited API with the buffer protocol that this Python has:
 # 3.11's, or for a free-threaded one abi3t, 3.15's.
@@ -80,7 +80,7 @@ fi
 if [ -n "$no_limited" ]; then
 	skip_three "$no_limited"
 else
-	variant limited "legacy.c with Py_LIMITED_API=$limited" \
+	variant limited "legacymodule.c with Py_LIMITED_API=$limited" \
 		"-DPy_LIMITED_API=$limited -DLEGACY_PORTED $header_only"
 fi
 
@@ -149,7 +149,7 @@ if ! limited_api 0x03060000; then
 fi
 # shellcheck disable=SC2086 # the flags are lists of words
 $CC $CFLAGS -fPIC $PYTHON_CPPFLAGS -DPy_LIMITED_API=0x03060000 -DLEGACY_PORTED $header_only \
-	-c -o "$dir/legacy.o" "$top_srcdir/t/legacy.c" >"$dir/build.out" 2>&1
+	-c -o "$dir/legacy.o" "$top_srcdir/t/legacymodule.c" >"$dir/build.out" 2>&1
 status=$?
 grep -q 'PYOLDBUF_HEADER_ONLY with Py_LIMITED_API needs' "$dir/build.out" \
 	&& [ "$status" -ne 0 ]

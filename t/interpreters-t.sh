@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 #
 # interpreters-t.sh - which interpreters this build of the library serves,
-# tried with t/legacy.c (ported) built for each interpreter of ABI_PYTHONS
+# tried with t/legacymodule.c (ported) built for each interpreter of ABI_PYTHONS
 # (configure finds python3.11 ... python3.15, their free-threaded
 # python3.Nt and pypy3 on PATH, or takes the list), linked to this
 # libpyoldbuf.so and run with it:
@@ -71,14 +71,14 @@ for python in "$@"; do
 			result $? "its zero-patch build links but does not import: CPython's symbols are missing" \
 				"$dir/import.out"
 		else
-			result $status "legacy.c builds for CPython $version ($python)" "$dir/build.out"
+			result $status "legacymodule.c builds for CPython $version ($python)" "$dir/build.out"
 			fails_at_import "$dir" "$python" 'libpyoldbuf.so.0: undefined symbol: PyPy'
 			result $? "CPython $version's module does not import this PyPy build: its symbols are PyPy's" \
 				"$dir/import.out"
 		fi
 		continue
 	fi
-	result $status "legacy.c builds for Python $version ($python)" "$dir/build.out"
+	result $status "legacymodule.c builds for Python $version ($python)" "$dir/build.out"
 	if [ "$LIMITED_API" = yes ] || [ "$version" = "$built" ]; then
 		run_extension_tests "$python" "$dir"
 		result $? "Python $version's module agrees with it on this build"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 #
 # zero-patch-t.sh - rebuild an unmodified legacy extension with build flags
-# only: t/legacy.c as it is never includes oldbuffer.h and defines PY_SSIZE_T_CLEAN before Python.h; README's recipe
+# only: t/legacymodule.c as it is never includes oldbuffer.h and defines PY_SSIZE_T_CLEAN before Python.h; README's recipe
 # adds "-include oldbuffer.h" and the library.  Tried with a plain compiler
 # call and with setuptools (CFLAGS/LDFLAGS), under --as-needed as some
 # distributions' linkers default to.  Each build must keep PY_SSIZE_T_CLEAN
@@ -41,10 +41,10 @@ if ! "$PYTHON" -c 'import setuptools' 2>/dev/null; then
 	exit 0
 fi
 rm -rf "$dir" && mkdir -p "$dir"
-cp "$top_srcdir/t/legacy.c" "$dir/"
+cp "$top_srcdir/t/legacymodule.c" "$dir/"
 cat >"$dir/setup.py" <<'SETUP'
 from setuptools import setup, Extension
-setup(name="legacy", ext_modules=[Extension("legacy", ["legacy.c"])])
+setup(name="legacy", ext_modules=[Extension("legacy", ["legacymodule.c"])])
 SETUP
 (cd "$dir" && CC=$CC CFLAGS="$CFLAGS $warnings $recipe_cflags" \
 	LDFLAGS="-Wl,--as-needed $recipe_ldflags -Wl,-rpath,$libs_dir" \

@@ -62,39 +62,6 @@ ok(int success, const char *format, ...)
 	return success;
 }
 
-int
-is_int(long wanted, long seen, const char *format, ...)
-{
-	va_list args;
-	int success = (wanted == seen);
-
-	va_start(args, format);
-	vreport(success, format, args);
-	va_end(args);
-	if (!success)
-		diag("wanted: %ld\n  seen: %ld", wanted, seen);
-	return success;
-}
-
-int
-is_string(const char *wanted, const char *seen, const char *format, ...)
-{
-	va_list args;
-	int success;
-
-	if (wanted == NULL || seen == NULL)
-		success = (wanted == seen);
-	else
-		success = (strcmp(wanted, seen) == 0);
-	va_start(args, format);
-	vreport(success, format, args);
-	va_end(args);
-	if (!success)
-		diag("wanted: %s\n  seen: %s", wanted ? wanted : "(null)",
-		     seen ? seen : "(null)");
-	return success;
-}
-
 void
 skip(const char *reason, ...)
 {

@@ -20,9 +20,6 @@
 
 void plan(unsigned long count);
 int ok(int success, const char *format, ...) TAP_PRINTF(2, 3);
-int is_int(long wanted, long seen, const char *format, ...) TAP_PRINTF(3, 4);
-int is_string(const char *wanted, const char *seen, const char *format, ...)
-	TAP_PRINTF(3, 4);
 void skip(const char *reason, ...) TAP_PRINTF(1, 2);
 void diag(const char *format, ...) TAP_PRINTF(1, 2);
 void bail(const char *format, ...) TAP_PRINTF(1, 2) TAP_NORETURN;

@@ -2,7 +2,8 @@
 /*
  * corpus.h - objects to call the legacy functions on, with what CPython does
  *
- * The rows are the tables of REFERENCE.md: for each object, the length that
+ * The rows are what CPython's own functions do (the tests hold the library
+ * to these rows, and t/differential-t to CPython): for each object, the length that
  * AsCharBuffer/AsReadBuffer report or the exception they raise, and whether
  * AsWriteBuffer succeeds.  CheckReadBuffer answers 1 exactly when reading
  * succeeds; AsWriteBuffer fails always with the same TypeError.

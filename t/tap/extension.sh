@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 #
 # extension.sh - shell helpers of the TAP shell tests, most of which build
-# t/legacy.c as an extension module and run t/extension-t.py with it.
+# t/legacymodule.c as an extension module and run t/extension-t.py with it.
 # Sourced; uses the environment that Makefile.am's AM_TESTS_ENVIRONMENT
 # exports.
 
@@ -42,12 +42,12 @@ python_includes() {
 	python_flag "$1" '" ".join(dict.fromkeys("-I" + sysconfig.get_path(p) for p in ("include", "platinclude")))'
 }
 
-# build_legacy MODULE COMPILE_FLAGS LINK_FLAGS: compile t/legacy.c into the
+# build_legacy MODULE COMPILE_FLAGS LINK_FLAGS: compile t/legacymodule.c into the
 # extension module MODULE, linked (with a run path) to this tree's library.
 # COMPILE_FLAGS carry the target Python's -I flags.
 build_legacy() {
 	# shellcheck disable=SC2086 # the flags are lists of words
-	$CC $CFLAGS -fPIC $2 -shared -o "$1" "$top_srcdir/t/legacy.c" \
+	$CC $CFLAGS -fPIC $2 -shared -o "$1" "$top_srcdir/t/legacymodule.c" \
 		$LDFLAGS $3 -Wl,-rpath,"$libs_dir"
 }
 
@@ -64,14 +64,14 @@ with_library() {
 
 # build_oracle PYTHON DIR: what extension-t.py compares with, next to the
 # module in DIR.  On CPython it calls the interpreter's functions through
-# ctypes.pythonapi; PyPy's ctypes has none, so there t/legacy.c is built
+# ctypes.pythonapi; PyPy's ctypes has none, so there t/legacymodule.c is built
 # without oldbuffer.h, as the module "native", and calls PyPy's own.
 build_oracle() {
 	[ "$(python_flag "$1" sys.implementation.name)" = pypy ] || return 0
 	# shellcheck disable=SC2086 # the flags are lists of words
 	$CC $CFLAGS -fPIC -shared $(python_includes "$1") -DLEGACY_MODULE=native \
 		-o "$2/native$(python_flag "$1" 'sysconfig.get_config_var("EXT_SUFFIX")')" \
-		"$top_srcdir/t/legacy.c" $LDFLAGS >"$2/native.out" 2>&1 \
+		"$top_srcdir/t/legacymodule.c" $LDFLAGS >"$2/native.out" 2>&1 \
 		|| { sed 's/^/# /' "$2/native.out"; return 1; }
 }
 

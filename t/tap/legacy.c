@@ -113,7 +113,12 @@ call_legacy(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
 		out->shows_contents = shows_contents(obj, out->buf, len);
 }
 
-int
+/*
+ * Whether obj can be resized after the calls, so that no buffer export is
+ * left: 1 or 0, or -1 when its type cannot tell (only bytearray and
+ * array.array can).  Resizing may move the object's bytes.
+ */
+static int
 exports_released(PyObject *obj)
 {
 	PyObject *released = py_call("exports_released", obj);
@@ -213,7 +218,12 @@ skip_case(enum legacy_fn fn, const struct corpus_case *c)
 	     c->expr, c->since >> 24, (c->since >> 16) & 0xff);
 }
 
-void
+/*
+ * One TAP result: call fn of the library on a fresh object of case c and
+ * check the outcome against the corpus.  A case the running Python lacks is
+ * a SKIP.
+ */
+static void
 expect_case(enum legacy_fn fn, const struct corpus_case *c)
 {
 	PyObject *obj;

@@ -66,13 +66,6 @@ void call_legacy(const struct legacy_api *api, enum legacy_fn fn,
                  struct outcome *out);
 
 /*
- * Whether obj can be resized after the calls, so that no buffer export is
- * left: 1 or 0, or -1 when its type cannot tell (only bytearray and
- * array.array can).  Resizing may move the object's bytes.
- */
-int exports_released(PyObject *obj);
-
-/*
  * Whether two outcomes are the same; if not, diag() names each difference
  * (labelled with what) and return 0.
  */
@@ -88,13 +81,6 @@ int same_outcome(const struct outcome *a, const struct outcome *b,
 int implementations_agree(const struct legacy_api *a,
                           const struct legacy_api *b, enum legacy_fn fn,
                           PyObject *obj, const char *expr);
-
-/*
- * One TAP result: call fn of the library on a fresh object of case c and
- * check the outcome against the corpus.  A case the running Python lacks is
- * a SKIP.
- */
-void expect_case(enum legacy_fn fn, const struct corpus_case *c);
 
 /* The TAP SKIP for fn on a case the running Python lacks. */
 void skip_case(enum legacy_fn fn, const struct corpus_case *c);

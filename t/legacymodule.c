@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * legacy.c - an extension module written the old way
+ * legacymodule.c - an extension module written the old way
  *
  * It calls the legacy names as real extensions do (py-lmdb's size_t length,
  * sapling's "if (PyObject_AsCharBuffer(...)) return NULL;", the check-then-
