@@ -14,7 +14,8 @@ legacy function) and the porting guide, and writes into OUTDIR:
 - a page that .so's it for each other name in the group;
 - oldbuffer.h.3 from the file's documentation, with its documented macros,
   and a page that .so's it for each macro;
-- pyoldbuf-porting.3 from the guide, one subsection per @section.
+- pyoldbuf-porting.3 from the guide, one subsection per @section (of the
+  other pages, only those named pyoldbuf-* become man pages).
 
 The header's comments are the one source: nothing here describes the
 library.  The date is SOURCE_DATE_EPOCH's, or else the mtime of HEADER
@@ -451,7 +452,7 @@ def main():
             pages += function_page(parse(xmldir, compound.get("refid") + ".xml"),
                                    version, date, outdir)
         elif compound.get("kind") == "page" and \
-                compound.get("refid") != "indexpage":
+                compound.get("refid").startswith("pyoldbuf-"):
             pages += guide_page(parse(xmldir, compound.get("refid") + ".xml"),
                                 version, date, outdir)
     print("\n".join(sorted(pages)))
