@@ -106,10 +106,6 @@ class Roff:
                 chunk.append(self.inline_element(child))
             chunk.append(escape(child.tail or ""))
         self.text("".join(chunk))
-        # A paragraph that ended with a block leaves a .PP behind.
-        while self.lines and self.lines[-1] == ".PP" and \
-                len(self.lines) > 1 and self.lines[-2] == ".PP":
-            self.lines.pop()
 
     def paras(self, nodes, sep=".PP"):
         for i, node in enumerate(nodes):
@@ -130,7 +126,7 @@ class Roff:
         self.request(".in +4n")
         self.request(".EX")
         for line in lines:
-            line = line.rstrip().replace("\\", "\\e").replace("-", "\\-")
+            line = escape(line.rstrip())
             if line[:1] in (".", "'"):
                 line = "\\&" + line
             self.lines.append(line)
