@@ -9,6 +9,8 @@
 # A C++ compiler that is not installed is skipped.
 
 set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
 . "$top_srcdir/t/tap/extension.sh"
 
 # build_and_run NAME LIBS COMPILER FLAGS...: two TAP results.
@@ -18,24 +20,17 @@ build_and_run() {
 	dir=$build/t/consumer/$(echo "$name" | tr -c 'a-z0-9+\n' '-')
 	mkdir -p "$dir"
 	# shellcheck disable=SC2086 # the flags are lists of words
-	$compiler "$@" -Wall -Wextra -Werror $PYTHON_CPPFLAGS $oldbuffer_cflags \
-		-o "$dir/consumer" "$top_srcdir/t/consumer.c" \
-		$LDFLAGS $libs -Wl,-rpath,"$libs_dir" \
-		$PYTHON_EMBED_LIBS >"$dir/build.out" 2>&1
-	result $? "$name: $compiler $* -Wall -Wextra -Werror builds consumer.c" \
-		"$dir/build.out"
-	with_library "$dir/consumer" >"$dir/consumer.out" 2>&1
-	status=$?
-	grep -q '^not ok' "$dir/consumer.out" && status=1
-	result "$status" "$name: it runs and every check passes" \
-		"$dir/consumer.out"
+	ok "$name: $compiler $* -Wall -Wextra -Werror builds consumer.c" \
+		$compiler "$@" -Wall -Wextra -Werror $PYTHON_CPPFLAGS $oldbuffer_cflags \
+			-o "$dir/consumer" "$top_srcdir/t/consumer.c" \
+			$LDFLAGS $libs -Wl,-rpath,"$libs_dir" $PYTHON_EMBED_LIBS
+	ok "$name: it runs and every check passes" \
+		all_ok with_library "$dir/consumer"
 }
 
-if [ "$PYTHON_EMBEDDING" != yes ]; then
-	echo "1..0 # SKIP $PYTHON cannot be embedded (PyPy has no C embedding API)"
-	exit 0
-fi
-echo "1..12"
+[ "$PYTHON_EMBEDDING" = yes ] \
+	|| skip_all "$PYTHON cannot be embedded (PyPy has no C embedding API)"
+plan 12
 for mode in library header-only; do
 	libs=$oldbuffer_libs flags=
 	if [ $mode = header-only ]; then
@@ -48,10 +43,7 @@ for mode in library header-only; do
 			build_and_run "$cxx, $mode" "$libs" "$cxx" -x c++ \
 				-std=c++11 $flags
 		else
-			for what in builds runs; do
-				count=$((count + 1))
-				echo "ok $count # SKIP $cxx is not installed"
-			done
+			skip_block 2 "$cxx is not installed"
 		fi
 	done
 done

@@ -14,14 +14,13 @@
 # repeat the project's name, and the main page links to every function.
 
 set -u
-. "$top_srcdir/t/tap/extension.sh"
+. "${0%/*}/tap/libtap.sh"
+load_config
 man_dir=$build/doc/man
 html_dir=$build/doc/html
 
-if [ "$DOXYGEN_DOCS" != yes ]; then
-	echo "1..0 # SKIP the documentation is off (configure --enable-doxygen)"
-	exit 0
-fi
+[ "$DOXYGEN_DOCS" = yes ] \
+	|| skip_all "the documentation is off (configure --enable-doxygen)"
 
 functions="as_char_buffer as_read_buffer check_read_buffer as_write_buffer"
 legacy_as_char_buffer=PyObject_AsCharBuffer
@@ -31,18 +30,19 @@ legacy_as_write_buffer=PyObject_AsWriteBuffer
 pages="PyObject_AsCharBuffer PyObject_AsReadBuffer PyObject_CheckReadBuffer
 	PyObject_AsWriteBuffer oldbuffer.h pyoldbuf-porting"
 
-echo 1..48
+plan 48
 
 mkdir -p "$build/t/docs"
 out=$build/t/docs/out
 
 # render NAME: man 3 NAME into $out.NAME, as plain ASCII on wide lines;
-# fails if man fails or says anything on stderr (its and groff's warnings).
+# fails if man fails or says anything on stderr (its and groff's warnings),
+# printing what it said.
 render() {
 	LC_ALL=C MANWIDTH=200 man -M "$man_dir" --warnings 3 "$1" \
 		>"$out.$1" 2>"$out.err" \
 		&& ! [ -s "$out.err" ] \
-		|| { cat "$out.err" >>"$out.$1"; return 1; }
+		|| { cat "$out.$1" "$out.err"; return 1; }
 }
 
 # section NAME TITLE: the lines of section TITLE of the rendered page
@@ -60,8 +60,7 @@ sections="NAME LIBRARY SYNOPSIS DESCRIPTION RETURN VALUE ERRORS NOTES EXAMPLES S
 man_page() {
 	render "$1" || return 1
 	found=$(grep '^[A-Z][A-Z ]*$' "$out.$1" | tr '\n' ' ')
-	[ "$found" = "$sections " ] \
-		|| { echo "sections: $found" >>"$out.$1"; return 1; }
+	[ "$found" = "$sections " ] || { echo "sections: $found"; return 1; }
 	section "$1" SYNOPSIS >"$out.synopsis"
 	# The includes in this order, the prototype, the link line.
 	[ "$(grep -n '#' "$out.synopsis" | head -n 3 | sed 's/^[0-9]*: *//' \
@@ -69,73 +68,89 @@ man_page() {
 		= "#define PY_SSIZE_T_CLEAN|#include <Python.h>|#include <oldbuffer.h>|" ] \
 		&& grep -q "int pyoldbuf_$2(PyObject \*obj" "$out.synopsis" \
 		&& grep -q 'pkg-config --cflags --libs oldbuffer' "$out.synopsis" \
-		&& section "$1" NAME | grep -q "pyoldbuf_$2"
+		&& section "$1" NAME | grep -q "pyoldbuf_$2" \
+		|| { cat "$out.$1"; return 1; }
 }
 
 if ! command -v man >/dev/null 2>&1; then
-	for f in $functions; do
-		result_skip "man is not installed (man-db)"
-		result_skip "man is not installed (man-db)"
-	done
+	skip_block 8 "man is not installed (man-db)"
 else
 	for f in $functions; do
 		eval "legacy=\$legacy_$f"
 		for name in "$legacy" "pyoldbuf_$f"; do
-			man_page "$name" "$f"
-			result $? "man 3 $name: NAME, LIBRARY, SYNOPSIS (includes, prototype, link line), DESCRIPTION, RETURN VALUE, ERRORS, NOTES, EXAMPLES, SEE ALSO; no warning" "$out.$name"
+			ok "man 3 $name: NAME, LIBRARY, SYNOPSIS (includes, prototype, link line), DESCRIPTION, RETURN VALUE, ERRORS, NOTES, EXAMPLES, SEE ALSO; no warning" \
+				man_page "$name" "$f"
 		done
 	done
 fi
 
 # The other two pages, and every SEE ALSO target of the six.
+# has_see_also PAGE: PAGE opens without warnings, with a SEE ALSO section.
+has_see_also() {
+	render "$1" && grep -q '^SEE ALSO$' "$out.$1"
+}
 for page in oldbuffer.h pyoldbuf-porting; do
-	render "$page" && grep -q '^SEE ALSO$' "$out.$page"
-	result $? "man 3 $page opens, with a SEE ALSO section, without warnings" "$out.$page"
+	ok "man 3 $page opens, with a SEE ALSO section, without warnings" \
+		has_see_also "$page"
 done
-for page in $pages; do
-	render "$page"
-	missing=$(section "$page" "SEE ALSO" \
+# see_also_opens PAGE: every entry of PAGE's SEE ALSO opens, and there is
+# one of section 3 at least.
+see_also_opens() {
+	render "$1"
+	missing=$(section "$1" "SEE ALSO" \
 		| grep -o '[A-Za-z0-9_.-]*([0-9])' | tr '()' '  ' \
 		| while read -r name number; do
 			man -M "$man_dir" -w "$number" "$name" \
 				>/dev/null 2>&1 || echo "$name($number)"
 			done)
-	[ -z "$missing" ] && section "$page" "SEE ALSO" | grep -q '(3)'
-	status=$?
-	echo "SEE ALSO entries that do not open: $missing" >"$out"
-	result $status "every SEE ALSO entry of $page(3) opens" "$out"
+	echo "SEE ALSO entries that do not open: $missing"
+	[ -z "$missing" ] && section "$1" "SEE ALSO" | grep -q '(3)'
+}
+for page in $pages; do
+	ok "every SEE ALSO entry of $page(3) opens" see_also_opens "$page"
 done
 
 # The page sources, linted.
+# silent COMMAND...: COMMAND succeeds and prints nothing.
+silent() {
+	"$@" >"$out" 2>&1
+	status=$?
+	cat "$out"
+	[ "$status" -eq 0 ] && ! [ -s "$out" ]
+}
+# in_man_dir COMMAND...: COMMAND in the man directory, where .so finds
+# its pages.
+in_man_dir() {
+	(cd "$man_dir" && "$@")
+}
 for page in $pages; do
-	(cd "$man_dir" && groff -man -ww -z "man3/$page.3") >"$out" 2>&1 \
-		&& ! [ -s "$out" ]
-	result $? "groff -ww -z: nothing to say on $page(3)" "$out"
+	ok "groff -ww -z: nothing to say on $page(3)" \
+		silent in_man_dir groff -man -ww -z "man3/$page.3"
 	if command -v mandoc >/dev/null 2>&1; then
-		(cd "$man_dir" && mandoc -T lint -W warning "man3/$page.3") \
-			>"$out" 2>&1 && ! [ -s "$out" ]
-		result $? "mandoc -T lint: nothing to say on $page(3)" "$out"
+		ok "mandoc -T lint: nothing to say on $page(3)" \
+			silent in_man_dir mandoc -T lint -W warning "man3/$page.3"
 	else
-		result_skip "mandoc is not installed (mandoc), for $page(3)"
+		skip "mandoc is not installed (mandoc), for $page(3)"
 	fi
 done
 
 # Each EXAMPLES section compiles, after its page's SYNOPSIS includes, for
 # the Python built for, with warnings as errors.
-for page in $pages; do
-	[ "$page" != pyoldbuf-porting ] || continue
+# example_compiles PAGE
+example_compiles() {
 	src=$build/t/docs/example.c
 	{
-		section "$page" SYNOPSIS | grep '^ *#\(define PY_SSIZE_T_CLEAN\|include\)'
-		section "$page" EXAMPLES
+		section "$1" SYNOPSIS | grep '^ *#\(define PY_SSIZE_T_CLEAN\|include\)'
+		section "$1" EXAMPLES
 	} >"$src"
-	# shellcheck disable=SC2086 # the flags are lists of words
-	$CC -std=c99 -Wall -Wextra -Werror $PYTHON_CPPFLAGS \
-		-I"$top_srcdir/include" -c -o "$src.o" "$src" >"$out" 2>&1 \
-		&& grep -q '(' "$src"
-	status=$?
-	sed 's/^/| /' "$src" >>"$out"
-	result $status "the example in $page(3) compiles" "$out"
+	sed 's/^/| /' "$src"
+	grep -q '(' "$src" \
+		&& $CC -std=c99 -Wall -Wextra -Werror $PYTHON_CPPFLAGS \
+			-I"$top_srcdir/include" -c -o "$src.o" "$src"
+}
+for page in $pages; do
+	[ "$page" != pyoldbuf-porting ] || continue
+	ok "the example in $page(3) compiles" example_compiles "$page"
 done
 
 # PyObject_AsCharBuffer is PyObject_AsReadBuffer with a char pointer: their
@@ -145,31 +160,38 @@ errors() {
 	awk '/^\.SH/ { inside = ($0 == ".SH ERRORS"); next } inside' \
 		"$man_dir/man3/$1.3"
 }
-errors PyObject_AsCharBuffer >"$out.char"
-errors PyObject_AsReadBuffer >"$out.read"
-diff "$out.char" "$out.read" >"$out" && [ -s "$out.char" ]
-result $? "PyObject_AsCharBuffer(3) and PyObject_AsReadBuffer(3) list the same errors" "$out"
+same_errors() {
+	errors PyObject_AsCharBuffer >"$out.char"
+	errors PyObject_AsReadBuffer >"$out.read"
+	diff "$out.char" "$out.read" && [ -s "$out.char" ]
+}
+ok "PyObject_AsCharBuffer(3) and PyObject_AsReadBuffer(3) list the same errors" \
+	same_errors
 
-generated=$(cd "$man_dir/man3" && ls | sort)
-listed=$(printf '%s\n' $MAN3_PAGES | sort)
-[ "$generated" = "$listed" ]
-status=$?
-printf 'generated:\n%s\ninstalled:\n%s\n' "$generated" "$listed" >"$out"
-result "$status" "the man pages written are exactly those installed" "$out"
+ok_program "the man pages written are exactly those installed" \
+	0 "$(printf '%s\n' $MAN3_PAGES | sort)" eval '(cd "$man_dir/man3" && ls | sort)'
 
 # The HTML.  Each function's page: title and heading are its name.
 modules=$html_dir/modules.html
 [ -f "$modules" ] || modules=$html_dir/topics.html   # doxygen 1.10 and later
+# html_named LEGACY: LEGACY's page is titled and headed by its name, and
+# the module list names it.
+html_named() {
+	page=$(grep -l "<div class=\"title\">$1()</div>" "$html_dir"/group__*.html)
+	[ -n "$page" ] && grep -q "<title>libpyoldbuf: $1()</title>" "$page" \
+		&& grep -q ">$1()</a>" "$modules"
+}
 for f in $functions; do
 	eval "legacy=\$legacy_$f"
-	page=$(grep -l "<div class=\"title\">$legacy()</div>" "$html_dir"/group__*.html)
-	[ -n "$page" ] && grep -q "<title>libpyoldbuf: $legacy()</title>" "$page" \
-		&& grep -q ">$legacy()</a>" "$modules"
-	result $? "the HTML page of $legacy() is titled and headed by its name, and listed by it"
+	ok "the HTML page of $legacy() is titled and headed by its name, and listed by it" \
+		html_named "$legacy"
 done
-grep -q '<title>libpyoldbuf: The legacy buffer API' "$html_dir/index.html" \
-	&& ! grep -q 'libpyoldbuf: libpyoldbuf' "$html_dir/index.html"
-result $? "the HTML main page's title names the project once"
+# main_title: index.html's title names the project once.
+main_title() {
+	grep -q '<title>libpyoldbuf: The legacy buffer API' "$html_dir/index.html" \
+		&& ! grep -q 'libpyoldbuf: libpyoldbuf' "$html_dir/index.html"
+}
+ok "the HTML main page's title names the project once" main_title
 
 # links_to NAME: index.html links to NAME(), at an anchor that exists.
 links_to() {
@@ -180,7 +202,7 @@ links_to() {
 for f in $functions; do
 	eval "legacy=\$legacy_$f"
 	for name in "$legacy" "pyoldbuf_$f"; do
-		links_to "$name"
-		result $? "the HTML main page links to $name()'s documentation"
+		ok "the HTML main page links to $name()'s documentation" \
+			links_to "$name"
 	done
 done

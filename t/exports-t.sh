@@ -11,26 +11,16 @@
 # other undefined symbol than Python's and libc's.
 
 set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
 la=$top_builddir/lib/libpyoldbuf.la
 dlname=$(sed -n "s/^dlname='\(.*\)'\$/\1/p" "$la")
 so=$top_builddir/lib/.libs/$dlname
-map=$top_srcdir/${LIBRARY_MAP:-lib/libpyoldbuf.map}
+map=$top_srcdir/$LIBRARY_MAP
 header=$top_srcdir/include/oldbuffer.h
 
-count=0
-# same WANTED SEEN DESCRIPTION: one TAP result.
-same() {
-	count=$((count + 1))
-	if [ "$1" = "$2" ]; then
-		echo "ok $count - $3"
-	else
-		echo "not ok $count - $3"
-		printf 'wanted:\n%s\nseen:\n%s\n' "$1" "$2" | sed 's/^/# /'
-	fi
-}
-
-echo 1..7
-[ -f "$so" ] || { echo "Bail out! no shared library in $la"; exit 1; }
+plan 7
+[ -f "$so" ] || bail "no shared library in $la"
 
 map_names=$(sed -n 's/^[[:space:]]*\(pyoldbuf_[a-z_]*\);$/\1/p' "$map" | sort)
 header_names=$(sed -n 's/^PYOLDBUF_API .*[ *]\(pyoldbuf_[a-z_]*\)(.*/\1/p' \
@@ -39,27 +29,33 @@ node=$(sed -n 's/^\(PYOLDBUF_[A-Z_]*[0-9.]*\) {$/\1/p' "$map" | tail -n 1)
 # nm -D prints "address type name[@@version]"; type A marks a version node.
 symbols=$($NM -D --defined-only "$so" | awk '$2 != "A" { print $3 }' | sort)
 
-same "$header_names" "$map_names" \
-	"${map#"$top_srcdir"/} lists the functions oldbuffer.h declares"
-same "4" "$(echo "$map_names" | wc -l | tr -d ' ')" \
-	"the map lists four functions"
-same "$map_names" "$(echo "$symbols" | sed 's/@.*//')" \
-	"$dlname exports exactly the functions of the map"
-if [ "${SYMBOL_VERSIONING:-yes}" = yes ]; then
-	same "$(echo "$map_names" | sed "s/\$/@@$node/")" "$symbols" \
-		"each export carries the version $node"
+# The dynamic section's entries of KIND (SONAME, NEEDED) that match NAME.
+dynamic() {
+	$READELF -d "$so" | sed -n "s/.*($1).*\[\($2\)\]/\1/p"
+}
+# The undefined symbols that are neither Python's nor libc's (nor the
+# sanitizers', in a configure --enable-sanitizers build): Debian's
+# dpkg-shlibdeps is told not to report symbols it finds in no library
+# (debian/rules), which must be only the Python C API.
+foreign_undefined() {
+	$NM -D --undefined-only "$so" | awk '$1 == "U" && $2 !~ /^_?Py/ \
+		&& $2 !~ /@GLIBC_/ && $2 !~ /^__(asan|ubsan)_/ { print $2 }'
+}
+
+ok_program "$LIBRARY_MAP lists the functions oldbuffer.h declares" \
+	0 "$header_names" echo "$map_names"
+ok_program "the map lists four functions" \
+	0 4 eval 'echo "$map_names" | wc -l | tr -d " "'
+ok_program "$dlname exports exactly the functions of the map" \
+	0 "$map_names" eval 'echo "$symbols" | sed "s/@.*//"'
+if [ "$SYMBOL_VERSIONING" = yes ]; then
+	ok_program "each export carries the version $node" \
+		0 "$(echo "$map_names" | sed "s/\$/@@$node/")" echo "$symbols"
 else
-	count=$((count + 1))
-	echo "ok $count # SKIP symbol versioning is disabled"
+	skip "symbol versioning is disabled"
 fi
-same "libpyoldbuf.so.0" \
-	"$($READELF -d "$so" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')" \
-	"the SONAME is libpyoldbuf.so.0"
-same "" "$($READELF -d "$so" | sed -n 's/.*(NEEDED).*\[\(libpython.*\)\]/\1/p')" \
-	"no libpython is NEEDED"
-# Debian's dpkg-shlibdeps is told not to report symbols it finds in no
-# library (debian/rules): they must be the Python C API, or libc's (or the
-# sanitizers', in a configure --enable-sanitizers build).
-same "" "$($NM -D --undefined-only "$so" | awk '$1 == "U" && $2 !~ /^_?Py/ \
-	&& $2 !~ /@GLIBC_/ && $2 !~ /^__(asan|ubsan)_/ { print $2 }')" \
-	"every undefined symbol is Python's C API or libc's"
+ok_program "the SONAME is libpyoldbuf.so.0" 0 libpyoldbuf.so.0 \
+	dynamic SONAME '.*'
+ok_program "no libpython is NEEDED" 0 "" dynamic NEEDED 'libpython.*'
+ok_program "every undefined symbol is Python's C API or libc's" 0 "" \
+	foreign_undefined

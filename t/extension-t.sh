@@ -8,6 +8,8 @@
 # whose TAP this prints.
 
 set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
 . "$top_srcdir/t/tap/extension.sh"
 
 dir=$build/t/extension
@@ -15,10 +17,10 @@ mkdir -p "$dir"
 build_legacy "$dir/legacy$PYTHON_EXT_SUFFIX" \
 	"-Wall -Werror -Werror=implicit-function-declaration -DLEGACY_PORTED $PYTHON_CPPFLAGS $oldbuffer_cflags" \
 	"$oldbuffer_libs" \
-	|| { echo "Bail out! the legacy extension does not build"; exit 1; }
+	|| bail "the legacy extension does not build"
 needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX" \
-	|| { echo "Bail out! the module does not take libpyoldbuf's functions"; exit 1; }
+	|| bail "the module does not take libpyoldbuf's functions"
 
-build_oracle "$PYTHON" "$dir" \
-	|| { echo "Bail out! the interpreter's own functions cannot be reached"; exit 1; }
+build_oracle "$PYTHON" "$dir" >"$dir/native.out" 2>&1 \
+	|| { sed 's/^/# /' "$dir/native.out"; bail "the interpreter's own functions cannot be reached"; }
 with_library env PYTHONPATH="$dir" "$PYTHON" "$top_srcdir/t/extension-t.py"

@@ -13,6 +13,8 @@
 # the Limited API when the command line gives it too.
 
 set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
 . "$top_srcdir/t/tap/extension.sh"
 
 header_only="-DPYOLDBUF_HEADER_ONLY -I$top_srcdir/include"
@@ -31,13 +33,12 @@ variant() {
 	mkdir -p "$dir"
 	module=$dir/legacy$PYTHON_EXT_SUFFIX
 	# shellcheck disable=SC2086 # the flags are lists of words
-	$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $3 -shared \
-		-o "$module" "$top_srcdir/t/legacymodule.c" $LDFLAGS >"$dir/build.out" 2>&1
-	result $? "$2: builds with no link flags and no warning" "$dir/build.out"
-	links_nothing "$module"
-	result $? "$2: needs no libpyoldbuf, takes no pyoldbuf_ symbol"
-	run_extension_tests "$PYTHON" "$dir"
-	result $? "$2: agrees with the interpreter"
+	ok "$2: builds with no link flags and no warning" \
+		$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $3 -shared \
+			-o "$module" "$top_srcdir/t/legacymodule.c" $LDFLAGS
+	ok "$2: needs no libpyoldbuf, takes no pyoldbuf_ symbol" \
+		links_nothing "$module"
+	ok "$2: agrees with the interpreter" run_extension_tests "$PYTHON" "$dir"
 }
 
 # limited_api VALUE: this Python.h accepts Py_LIMITED_API=VALUE (a
@@ -52,15 +53,8 @@ limited_api() {
 refused() {
 	grep -m 1 error "$build/t/header-only-ext/limited.out"
 }
-# skip_three REASON: three TAP results skipped.
-skip_three() {
-	for what in one two three; do
-		count=$((count + 1))
-		echo "ok $count # SKIP $1"
-	done
-}
 
-echo 1..13
+plan 13
 variant include "legacymodule.c including oldbuffer.h" "-DLEGACY_PORTED $header_only"
 variant zero-patch "the unmodified legacymodule.c with -include oldbuffer.h" \
 	"$header_only -include oldbuffer.h"
@@ -78,7 +72,7 @@ elif ! limited_api "$limited"; then
 	no_limited="this Python.h refuses Py_LIMITED_API=$limited: $(refused)"
 fi
 if [ -n "$no_limited" ]; then
-	skip_three "$no_limited"
+	skip_block 3 "$no_limited"
 else
 	variant limited "legacymodule.c with Py_LIMITED_API=$limited" \
 		"-DPy_LIMITED_API=$limited -DLEGACY_PORTED $header_only"
@@ -114,43 +108,41 @@ int read_length(PyObject *o)
 	return PyObject_AsReadBuffer(o, &b, &n) ? -1 : (int)n;
 }
 EOF
-# own_limited NAME [FLAGS]: compile own.c zero-patch header-only.
+# own_limited [FLAGS]: compile own.c zero-patch header-only.
 own_limited() {
-	name=$1
-	shift
 	# shellcheck disable=SC2086 # the flags are lists of words
 	$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $header_only \
-		-include oldbuffer.h "$@" -c -o "$dir/own.o" "$dir/own.c" \
-		>"$dir/$name.out" 2>&1
+		-include oldbuffer.h "$@" -c -o "$dir/own.o" "$dir/own.c"
+}
+# stops_with MESSAGE COMMAND...: COMMAND fails, saying MESSAGE.
+stops_with() {
+	message=$1
+	shift
+	! "$@" >"$tap_out.stops" 2>&1
+	status=$?
+	cat "$tap_out.stops"
+	grep -q "$message" "$tap_out.stops" && [ "$status" -eq 0 ]
 }
 if [ -n "$no_limited" ]; then
-	skip_three "$no_limited"
+	skip_block 3 "$no_limited"
 else
-	own_limited plain
-	status=$?
-	grep -q 'Py_LIMITED_API_came_after_oldbuffer_h_included_Python_h_give_it_on_the_command_line' \
-		"$dir/plain.out" && [ "$status" -ne 0 ]
-	result $? "a source defining Py_LIMITED_API, -include oldbuffer.h: stops, saying why" \
-		"$dir/plain.out"
-	own_limited given "-DPy_LIMITED_API=$limited"
-	result $? "the same with -DPy_LIMITED_API=$limited on the command line: builds" \
-		"$dir/given.out"
-	own_limited full "-DPy_LIMITED_API=$limited" -DFULL_API_USE
-	[ $? -ne 0 ]
-	result $? "and it is the Limited API: Py_TYPE(o)->tp_name does not compile" \
-		"$dir/full.out"
+	ok "a source defining Py_LIMITED_API, -include oldbuffer.h: stops, saying why" \
+		stops_with Py_LIMITED_API_came_after_oldbuffer_h_included_Python_h_give_it_on_the_command_line \
+		own_limited
+	ok "the same with -DPy_LIMITED_API=$limited on the command line: builds" \
+		own_limited "-DPy_LIMITED_API=$limited"
+	ok "and it is the Limited API: Py_TYPE(o)->tp_name does not compile" \
+		stops_with error own_limited "-DPy_LIMITED_API=$limited" -DFULL_API_USE
 fi
 
 dir=$build/t/header-only-ext/limited-3.6
 mkdir -p "$dir"
 if ! limited_api 0x03060000; then
-	echo "ok $((count + 1)) # SKIP this Python.h refuses Py_LIMITED_API=0x03060000 itself: $(refused)"
+	skip "this Python.h refuses Py_LIMITED_API=0x03060000 itself: $(refused)"
 	exit 0
 fi
 # shellcheck disable=SC2086 # the flags are lists of words
-$CC $CFLAGS -fPIC $PYTHON_CPPFLAGS -DPy_LIMITED_API=0x03060000 -DLEGACY_PORTED $header_only \
-	-c -o "$dir/legacy.o" "$top_srcdir/t/legacymodule.c" >"$dir/build.out" 2>&1
-status=$?
-grep -q 'PYOLDBUF_HEADER_ONLY with Py_LIMITED_API needs' "$dir/build.out" \
-	&& [ "$status" -ne 0 ]
-result $? "Py_LIMITED_API=0x03060000: oldbuffer.h stops with its #error"
+ok "Py_LIMITED_API=0x03060000: oldbuffer.h stops with its #error" \
+	stops_with 'PYOLDBUF_HEADER_ONLY with Py_LIMITED_API needs' \
+	$CC $CFLAGS -fPIC $PYTHON_CPPFLAGS -DPy_LIMITED_API=0x03060000 -DLEGACY_PORTED $header_only \
+		-c -o "$dir/legacy.o" "$top_srcdir/t/legacymodule.c"

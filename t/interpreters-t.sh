@@ -18,6 +18,8 @@
 #    does not import a PyPy build, whose symbols are PyPy's.
 
 set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
 . "$top_srcdir/t/tap/extension.sh"
 
 set -- $ABI_PYTHONS
@@ -25,10 +27,7 @@ set -- $ABI_PYTHONS
 # (PYTHONMALLOC=malloc) is one that a free-threaded CPython refuses: the
 # other interpreters run with their own.
 unset PYTHONMALLOC
-if [ $# -eq 0 ]; then
-	echo "1..0 # SKIP no other interpreter given (ABI_PYTHONS)"
-	exit 0
-fi
+[ $# -gt 0 ] || skip_all "no other interpreter given (ABI_PYTHONS)"
 
 # flavour PYTHON: X.Y, X.Yt for a free-threaded build, pypyX.Y for PyPy.
 flavour() {
@@ -46,55 +45,73 @@ fails_at_import() {
 	with_library env PYTHONPATH="$1" "$2" -c 'import legacy' \
 		>"$1/import.out" 2>&1
 	status=$?
+	cat "$1/import.out"
 	grep -q "ImportError: .*$3" "$1/import.out" && [ "$status" -eq 1 ]
 }
 
-echo "1..$(($# * 2))"
-for python in "$@"; do
-	version=$(flavour "$python")
-	dir=$build/t/interpreters/$version
-	mkdir -p "$dir"
-	module=$dir/legacy$(python_flag "$python" 'sysconfig.get_config_var("EXT_SUFFIX")')
-	build_legacy "$module" \
-		"-Wall -Werror -DLEGACY_PORTED $(python_includes "$python") $oldbuffer_cflags" \
-		"$oldbuffer_libs" >"$dir/build.out" 2>&1
-	status=$?
-	if [ "$(implementation "$python")" != "$built_implementation" ]; then
-		if [ "$built_implementation" = cpython ]; then
-			grep -q 'PYOLDBUF_PYPY_1.0' "$dir/build.out" && [ $status -ne 0 ]
-			result $? "PyPy's module does not link against this CPython build: ld names PYOLDBUF_PYPY_1.0" \
-				"$dir/build.out"
-			build_legacy "$module" \
-				"$(python_includes "$python") $oldbuffer_cflags -include oldbuffer.h" \
-				"$oldbuffer_libs" >"$dir/build.out" 2>&1 \
-				&& fails_at_import "$dir" "$python" 'libpyoldbuf.so.0: undefined symbol: Py'
-			result $? "its zero-patch build links but does not import: CPython's symbols are missing" \
-				"$dir/import.out"
-		else
-			result $status "legacymodule.c builds for CPython $version ($python)" "$dir/build.out"
-			fails_at_import "$dir" "$python" 'libpyoldbuf.so.0: undefined symbol: PyPy'
-			result $? "CPython $version's module does not import this PyPy build: its symbols are PyPy's" \
-				"$dir/import.out"
-		fi
-		continue
-	fi
-	result $status "legacymodule.c builds for Python $version ($python)" "$dir/build.out"
-	if [ "$LIMITED_API" = yes ] || [ "$version" = "$built" ]; then
-		run_extension_tests "$python" "$dir"
-		result $? "Python $version's module agrees with it on this build"
-	else
-		with_library env PYTHONPATH="$dir" "$python" -c '
+# refused PYTHON DIR: the module in DIR, built for PYTHON, gets this
+# build's SystemError at its first call, which names the build and PYTHON.
+refused() {
+	with_library env PYTHONPATH="$2" "$1" -c '
 import legacy
 try:
     legacy.read(b"abc")
 except SystemError as error:
     print(error)
 else:
-    print("no SystemError")' >"$dir/refusal.out" 2>&1
-		status=$?
-		grep -q "^libpyoldbuf was built for CPython ${built%t} .* and cannot serve Python ${version%t}\\." \
-			"$dir/refusal.out" && [ "$status" -eq 0 ]
-		result $? "Python $version's module gets the SystemError of a $built build, no crash" \
-			"$dir/refusal.out"
+    print("no SystemError")' >"$2/refusal.out" 2>&1
+	status=$?
+	cat "$2/refusal.out"
+	grep -q "^libpyoldbuf was built for CPython ${built%t} .* and cannot serve Python ${version%t}\\." \
+		"$2/refusal.out" && [ "$status" -eq 0 ]
+}
+
+# zero_patch_refused PYTHON MODULE DIR: README's zero-patch build of
+# MODULE links, but does not import.
+zero_patch_refused() {
+	build_legacy "$2" "$(python_includes "$1") $oldbuffer_cflags -include oldbuffer.h" \
+		"$oldbuffer_libs" \
+		&& fails_at_import "$3" "$1" 'libpyoldbuf.so.0: undefined symbol: Py'
+}
+# links_not PYTHON MODULE: building MODULE fails, ld naming the PyPy node.
+links_not() {
+	! build_legacy "$2" \
+		"-Wall -Werror -DLEGACY_PORTED $(python_includes "$1") $oldbuffer_cflags" \
+		"$oldbuffer_libs" >"$tap_out.ld" 2>&1
+	status=$?
+	cat "$tap_out.ld"
+	grep -q 'PYOLDBUF_PYPY_1.0' "$tap_out.ld" && [ $status -eq 0 ]
+}
+
+plan $(($# * 2))
+for python in "$@"; do
+	version=$(flavour "$python")
+	dir=$build/t/interpreters/$version
+	mkdir -p "$dir"
+	module=$dir/legacy$(python_flag "$python" 'sysconfig.get_config_var("EXT_SUFFIX")')
+	if [ "$(implementation "$python")" = "$built_implementation" ]; then
+		ok "legacymodule.c builds for Python $version ($python)" \
+			build_legacy "$module" \
+			"-Wall -Werror -DLEGACY_PORTED $(python_includes "$python") $oldbuffer_cflags" \
+			"$oldbuffer_libs"
+		if [ "$LIMITED_API" = yes ] || [ "$version" = "$built" ]; then
+			ok "Python $version's module agrees with it on this build" \
+				run_extension_tests "$python" "$dir"
+		else
+			ok "Python $version's module gets the SystemError of a $built build, no crash" \
+				refused "$python" "$dir"
+		fi
+	elif [ "$built_implementation" = cpython ]; then
+		ok "PyPy's module does not link against this CPython build: ld names PYOLDBUF_PYPY_1.0" \
+			links_not "$python" "$module"
+		ok "its zero-patch build links but does not import: CPython's symbols are missing" \
+			zero_patch_refused "$python" "$module" "$dir"
+	else
+		ok "legacymodule.c builds for CPython $version ($python)" \
+			build_legacy "$module" \
+			"-Wall -Werror -DLEGACY_PORTED $(python_includes "$python") $oldbuffer_cflags" \
+			"$oldbuffer_libs"
+		ok "CPython $version's module does not import this PyPy build: its symbols are PyPy's" \
+			fails_at_import "$dir" "$python" 'libpyoldbuf.so.0: undefined symbol: PyPy'
 	fi
 done

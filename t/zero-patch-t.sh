@@ -10,6 +10,8 @@
 # with the interpreter.
 
 set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
 . "$top_srcdir/t/tap/extension.sh"
 
 # README's recipe.
@@ -18,26 +20,23 @@ recipe_ldflags="-Wl,--push-state,--no-as-needed $oldbuffer_libs -Wl,--pop-state"
 # Python 3.8 to 3.12 still declare the legacy names deprecated in Python.h.
 warnings="-Wall -Werror -Wno-deprecated-declarations"
 
-echo 1..6
+plan 6
 
 dir=$build/t/zero-patch/cc
 mkdir -p "$dir"
 module=$dir/legacy$PYTHON_EXT_SUFFIX
-build_legacy "$module" \
-	"$warnings $PYTHON_CPPFLAGS $recipe_cflags" \
-	"-Wl,--as-needed $recipe_ldflags"
-result $? "cc -include oldbuffer.h builds the unmodified source, no warning"
-needs_libpyoldbuf "$module"
-result $? "under --as-needed the module still needs libpyoldbuf.so.0"
-run_extension_tests "$PYTHON" "$dir"
-result $? "the module keeps PY_SSIZE_T_CLEAN and agrees with the interpreter"
+ok "cc -include oldbuffer.h builds the unmodified source, no warning" \
+	build_legacy "$module" \
+		"$warnings $PYTHON_CPPFLAGS $recipe_cflags" \
+		"-Wl,--as-needed $recipe_ldflags"
+ok "under --as-needed the module still needs libpyoldbuf.so.0" \
+	needs_libpyoldbuf "$module"
+ok "the module keeps PY_SSIZE_T_CLEAN and agrees with the interpreter" \
+	run_extension_tests "$PYTHON" "$dir"
 
 dir=$build/t/zero-patch/setuptools
 if ! "$PYTHON" -c 'import setuptools' 2>/dev/null; then
-	for what in builds needs agrees; do
-		count=$((count + 1))
-		echo "ok $count # SKIP setuptools: $PYTHON has no setuptools module"
-	done
+	skip_block 3 "setuptools: $PYTHON has no setuptools module"
 	exit 0
 fi
 rm -rf "$dir" && mkdir -p "$dir"
@@ -46,12 +45,14 @@ cat >"$dir/setup.py" <<'SETUP'
 from setuptools import setup, Extension
 setup(name="legacy", ext_modules=[Extension("legacy", ["legacymodule.c"])])
 SETUP
-(cd "$dir" && CC=$CC CFLAGS="$CFLAGS $warnings $recipe_cflags" \
-	LDFLAGS="-Wl,--as-needed $recipe_ldflags -Wl,-rpath,$libs_dir" \
-	"$PYTHON" setup.py -q build_ext --inplace >setup.out 2>&1)
-result $? "setup.py build_ext with CFLAGS/LDFLAGS builds it, no warning" \
-	"$dir/setup.out"
-needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX"
-result $? "the setuptools module needs libpyoldbuf.so.0"
-run_extension_tests "$PYTHON" "$dir"
-result $? "the setuptools module agrees with the interpreter"
+# setup_py: README's recipe through setuptools' CFLAGS and LDFLAGS.
+setup_py() {
+	(cd "$dir" && CC=$CC CFLAGS="$CFLAGS $warnings $recipe_cflags" \
+		LDFLAGS="-Wl,--as-needed $recipe_ldflags -Wl,-rpath,$libs_dir" \
+		"$PYTHON" setup.py -q build_ext --inplace)
+}
+ok "setup.py build_ext with CFLAGS/LDFLAGS builds it, no warning" setup_py
+ok "the setuptools module needs libpyoldbuf.so.0" \
+	needs_libpyoldbuf "$dir/legacy$PYTHON_EXT_SUFFIX"
+ok "the setuptools module agrees with the interpreter" \
+	run_extension_tests "$PYTHON" "$dir"

@@ -1,36 +1,15 @@
 # SPDX-License-Identifier: MIT
 #
-# extension.sh - shell helpers of the TAP shell tests, most of which build
+# extension.sh - build helpers of the shell tests, most of which build
 # t/legacymodule.c as an extension module and run t/extension-t.py with it.
-# Sourced; uses the environment that Makefile.am's AM_TESTS_ENVIRONMENT
-# exports.
+# Sourced after t/tap/libtap.sh and its load_config.
 
-build=$(cd "$top_builddir" && pwd)
 libs_dir=$build/lib/.libs
 PKG_CONFIG_PATH=$build/t${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
 export PKG_CONFIG_PATH
 oldbuffer_cflags=$($PKG_CONFIG --cflags oldbuffer) \
 	&& oldbuffer_libs=$($PKG_CONFIG --libs oldbuffer) \
-	|| { echo "Bail out! pkg-config does not know oldbuffer"; exit 1; }
-
-count=0
-# result OK DESCRIPTION [FILE]: one TAP result; OK is 0 for success.  On a
-# failure, FILE (what the step printed) is shown as TAP comments.
-result() {
-	count=$((count + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $count - $2"
-	else
-		echo "not ok $count - $2"
-		[ $# -lt 3 ] || sed 's/^/# /' "$3"
-	fi
-}
-
-# result_skip REASON: one TAP result, skipped.
-result_skip() {
-	count=$((count + 1))
-	echo "ok $count # SKIP $1"
-}
+	|| bail "pkg-config does not know oldbuffer"
 
 # python_flag PYTHON EXPRESSION: print EXPRESSION (of sys and sysconfig) in PYTHON.
 python_flag() {
@@ -71,20 +50,14 @@ build_oracle() {
 	# shellcheck disable=SC2086 # the flags are lists of words
 	$CC $CFLAGS -fPIC -shared $(python_includes "$1") -DLEGACY_MODULE=native \
 		-o "$2/native$(python_flag "$1" 'sysconfig.get_config_var("EXT_SUFFIX")')" \
-		"$top_srcdir/t/legacymodule.c" $LDFLAGS >"$2/native.out" 2>&1 \
-		|| { sed 's/^/# /' "$2/native.out"; return 1; }
+		"$top_srcdir/t/legacymodule.c" $LDFLAGS
 }
 
 # run_extension_tests PYTHON DIR: run extension-t.py with the module in DIR;
-# its TAP output is kept as comments.  Succeeds when every check passed.
+# succeeds when every check passed.
 run_extension_tests() {
 	build_oracle "$1" "$2" || return 1
-	with_library env PYTHONPATH="$2" "$1" "$top_srcdir/t/extension-t.py" \
-		>"$2/extension-t.out" 2>&1
-	status=$?
-	grep -q '^not ok' "$2/extension-t.out" && status=1
-	[ "$status" -eq 0 ] || sed 's/^/# /' "$2/extension-t.out"
-	return "$status"
+	all_ok with_library env PYTHONPATH="$2" "$1" "$top_srcdir/t/extension-t.py"
 }
 
 # needs_libpyoldbuf MODULE: MODULE has libpyoldbuf.so.0 in NEEDED and takes
