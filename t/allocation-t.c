@@ -3,31 +3,18 @@
  * allocation-t.c - no call allocates memory
  *
  * With the interpreter's three allocators (raw, mem, object) wrapped by
- * counting hooks, 100 successful calls of each function on exact bytes and
- * bytearray (the shortcuts) and on subclasses, memoryviews, array.array
- * and mmap (the buffer request) allocate nothing.  (AsWriteBuffer on a
- * read-only object fails, and its TypeError is an allocation.)
+ * counting hooks, 100 successful calls of each function on the corpus's
+ * ALLOC_T objects, exact bytes and bytearray (the shortcuts),
+ * subclasses, memoryviews, array.array and mmap (the buffer request),
+ * allocate nothing.  (AsWriteBuffer on a read-only object fails, and its
+ * TypeError is an allocation.)
  */
 #include <Python.h>
 
-#include <oldbuffer.h>
-
 #include "tap/basic.h"
+#include "tap/corpus.h"
 #include "tap/legacy.h"
 #include "tap/python.h"
-
-static const struct {
-	const char *expr;
-	int writable;
-} objects[] = {
-	{ "b'abc'", 0 }, { "b''", 0 }, { "BytesSub(b'hello')", 0 },
-	{ "bytearray(b'abcd')", 1 }, { "bytearray()", 1 },
-	{ "ByteArraySub(b'xyz')", 1 }, { "shifted(bytearray(b'abcdef'))", 1 },
-	{ "memoryview(b'abcdef')[1:4]", 0 },
-	{ "memoryview(bytearray(8)).cast('H')", 1 },
-	{ "array.array('i', [1, 2, 3])", 1 }, { "mmap.mmap(-1, 16)", 1 },
-};
-#define OBJECT_COUNT (sizeof(objects) / sizeof(objects[0]))
 
 static const PyMemAllocatorDomain domains[] = {
 	PYMEM_DOMAIN_RAW, PYMEM_DOMAIN_MEM, PYMEM_DOMAIN_OBJ
@@ -94,11 +81,14 @@ count_allocations(void)
 int
 main(void)
 {
+	unsigned long objects = 0;
 	size_t o;
 	int fn, i;
 
 	py_start();
-	plan(OBJECT_COUNT * LEGACY_FN_COUNT + 1);
+	for (o = 0; o < corpus_size; o++)
+		objects += (corpus[o].uses & ALLOC_T) != 0;
+	plan(objects * LEGACY_FN_COUNT + 1);
 	count_allocations();
 
 	/* The hooks themselves: a new bytes object is an allocation. */
@@ -111,46 +101,34 @@ main(void)
 		Py_XDECREF(bytes);
 	}
 
-	for (o = 0; o < OBJECT_COUNT; o++) {
-		PyObject *obj = py_eval(objects[o].expr);
+	for (o = 0; o < corpus_size; o++) {
+		const struct corpus_case *c = &corpus[o];
+		PyObject *obj;
 
+		if (!(c->uses & ALLOC_T))
+			continue;
+		obj = py_eval(c->expr);
 		for (fn = 0; fn < LEGACY_FN_COUNT; fn++) {
 			unsigned long before = allocations;
 			int failed = 0;
 
-			if (fn == AS_WRITE_BUFFER && !objects[o].writable) {
+			if (fn == AS_WRITE_BUFFER && !c->writable) {
 				skip("AsWriteBuffer(%s) fails by design",
-				     objects[o].expr);
+				     c->expr);
 				continue;
 			}
 			for (i = 0; i < 100; i++) {
-				const char *cbuf;
-				const void *rbuf;
-				void *wbuf;
+				const void *buf = NULL;
 				Py_ssize_t len;
 
-				switch (fn) {
-				case AS_CHAR_BUFFER:
-					failed |= PyObject_AsCharBuffer(
-						obj, &cbuf, &len) != 0;
-					break;
-				case AS_READ_BUFFER:
-					failed |= PyObject_AsReadBuffer(
-						obj, &rbuf, &len) != 0;
-					break;
-				case CHECK_READ_BUFFER:
-					failed |= PyObject_CheckReadBuffer(
-						obj) != 1;
-					break;
-				default:
-					failed |= PyObject_AsWriteBuffer(
-						obj, &wbuf, &len) != 0;
-				}
+				failed |= legacy_call(&library_api,
+				                      (enum legacy_fn)fn, obj,
+				                      &buf, &len)
+					!= (fn == CHECK_READ_BUFFER);
 			}
 			ok(!failed && allocations == before,
 			   "100 calls of %s(%s): %lu allocations",
-			   legacy_fn_name[fn], objects[o].expr,
-			   allocations - before);
+			   legacy_fn_name[fn], c->expr, allocations - before);
 			PyErr_Clear();
 		}
 		Py_DECREF(obj);

@@ -5,17 +5,15 @@ For each object, the extension's result (address, bytes or exception) must
 equal that of the interpreter's exported PyObject_As*Buffer, called through
 ctypes.pythonapi.  Prints TAP.
 """
-import array
 import ctypes
-import mmap
 import sys
 
 import legacy
 
-try:
-    from _testbuffer import ndarray, ND_WRITABLE, ND_GETBUF_FAIL, ND_FORTRAN
-except ImportError:  # PyPy has no _testbuffer
-    ndarray = None
+# The objects of every test (t/objects.py, beside this file): OBJECTS are
+# written with its names.  No bytecode is written into the source tree.
+sys.dont_write_bytecode = True
+from objects import *  # noqa: E402,F403
 
 PYPY = sys.implementation.name == "pypy"
 
@@ -87,16 +85,6 @@ def outcome(function, *args):
         return ("raised", type(error).__name__, str(error))
 
 
-class Exporter:
-    def __init__(self, data, error=None):
-        self.data, self.error = data, error
-
-    def __buffer__(self, flags):
-        if self.error is not None:
-            raise self.error
-        return memoryview(self.data)
-
-
 OBJECTS = [
     "b'legacy'", "b''", "bytearray(b'abcdef')", "bytearray()",
     "memoryview(b'abcdef')[1:4]", "memoryview(b'abcdef')[::2]",
@@ -104,8 +92,8 @@ OBJECTS = [
     "array.array('h', [1, 2, 3])", "mmap.mmap(-1, 8)",
     "mmap.mmap(-1, 8, access=mmap.ACCESS_READ)",
     "'text'", "None", "3.5",
-    "Exporter(bytearray(b'xyz'))", "Exporter(b'', BufferError('no'))",
-    "Exporter(b'', ValueError('nope'))",
+    "Exporter(bytearray(b'xyz'))", "Exporter(b'', BufferError, 'no')",
+    "Exporter(b'', ValueError, 'nope')",
 ]
 if ndarray is not None:
     OBJECTS += [

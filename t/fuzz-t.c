@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * fuzz-t.c - differential fuzzing: random exporters from
- * t/fuzz-generator.py, each function called through libpyoldbuf and
+ * fuzz-t.c - differential fuzzing: random exporters from make_case() of
+ * t/objects.py, each function called through libpyoldbuf and
  * through the interpreter's own exported symbol and compared as in
  * differential-t (return value, exception and message, pointer, length,
  * reference count, exports left), with every argument NULL in turn and
@@ -34,27 +34,15 @@
 
 static PyObject *make_case;
 
-/* Run the generator in __main__ and find make_case(). */
+/* t/objects.py's make_case(), which py_start() put in __main__. */
 static void
 load_generator(void)
 {
-	const char *path = FUZZ_GENERATOR;
 	PyObject *main_dict = PyModule_GetDict(PyImport_AddModule("__main__"));
-	PyObject *result;
-	FILE *file = fopen(path, "r");
 
-	if (file == NULL)
-		bail("cannot open %s", path);
-	result = PyRun_File(file, path, Py_file_input, main_dict, main_dict);
-	fclose(file);
-	if (result == NULL) {
-		PyErr_Print();
-		bail("%s failed", path);
-	}
-	Py_DECREF(result);
 	make_case = PyDict_GetItemString(main_dict, "make_case");
 	if (make_case == NULL)
-		bail("%s defines no make_case()", path);
+		bail("t/objects.py defines no make_case()");
 }
 
 /*

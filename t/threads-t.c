@@ -2,8 +2,9 @@
 /*
  * threads-t.c - the functions from several threads at once
  *
- * Four threads call the four functions on objects shared by all (bytes,
- * bytearray, memoryview, array.array, str) and on objects of their own,
+ * Four threads call the four functions on objects shared by all (the
+ * corpus's THREADS_T objects: bytes, bytearray, memoryview,
+ * array.array, str) and on objects of their own,
  * dropping and re-taking the GIL between calls; two more threads do the
  * same in sub-interpreters of their own (sharing the GIL, and on 3.12+
  * with a GIL of its own, running truly in parallel).  Every call must give
@@ -24,9 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <oldbuffer.h>
-
 #include "tap/basic.h"
+#include "tap/corpus.h"
 #include "tap/legacy.h"
 #include "tap/python.h"
 
@@ -34,12 +34,8 @@
 #define ROUNDS 300
 #define DEADLINE 120   /* seconds */
 
-static const char *const shared_exprs[] = {
-	"b'shared bytes'", "bytearray(b'shared bytearray')",
-	"memoryview(b'shared view')[1:5]", "array.array('i', [1, 2, 3])",
-	"'not a buffer'",
-};
-#define SHARED_COUNT (sizeof(shared_exprs) / sizeof(shared_exprs[0]))
+/* The shared objects: at most this many from the corpus. */
+#define SHARED_MAX 8
 
 /* What one call gives, to compare with the single-threaded answer. */
 struct result {
@@ -52,29 +48,11 @@ struct result {
 static void
 call(enum legacy_fn fn, PyObject *obj, struct result *r)
 {
-	const char *cbuf = NULL;
-	const void *rbuf = NULL;
-	void *wbuf = NULL;
 	int context;
 
+	r->buf = NULL;
 	r->len = -1;
-	switch (fn) {
-	case AS_CHAR_BUFFER:
-		r->ret = PyObject_AsCharBuffer(obj, &cbuf, &r->len);
-		r->buf = cbuf;
-		break;
-	case AS_READ_BUFFER:
-		r->ret = PyObject_AsReadBuffer(obj, &rbuf, &r->len);
-		r->buf = rbuf;
-		break;
-	case CHECK_READ_BUFFER:
-		r->ret = PyObject_CheckReadBuffer(obj);
-		r->buf = NULL;
-		break;
-	default:
-		r->ret = PyObject_AsWriteBuffer(obj, &wbuf, &r->len);
-		r->buf = wbuf;
-	}
+	r->ret = legacy_call(&library_api, fn, obj, &r->buf, &r->len);
 	py_take_exception(r->exc, sizeof(r->exc), &context);
 }
 
@@ -86,8 +64,9 @@ same(const struct result *a, const struct result *b, int compare_buf)
 		&& strcmp(a->exc, b->exc) == 0;
 }
 
-static PyObject *shared[SHARED_COUNT];
-static struct result shared_want[SHARED_COUNT][LEGACY_FN_COUNT];
+static PyObject *shared[SHARED_MAX];
+static struct result shared_want[SHARED_MAX][LEGACY_FN_COUNT];
+static size_t shared_count;
 
 /*
  * ROUNDS rounds over the objects, the GIL dropped and re-taken around each
@@ -251,7 +230,7 @@ worker(void *arg)
 		return NULL;
 	}
 	if (job->subinterpreter == 0) {
-		long wrong = rounds(shared, shared_want, SHARED_COUNT, 1);
+		long wrong = rounds(shared, shared_want, shared_count, 1);
 		long own = private_rounds(job->id);
 
 		wrong += resized_rounds();
@@ -283,10 +262,18 @@ main(void)
 	resized = PyByteArray_FromStringAndSize(NULL, resized_len[0]);
 	if (resized == NULL)
 		bail("cannot make the bytearray to resize");
-	for (o = 0; o < SHARED_COUNT; o++) {
-		shared[o] = py_eval(shared_exprs[o]);
+	for (o = 0; o < corpus_size; o++) {
+		PyObject *obj;
+
+		if (!(corpus[o].uses & THREADS_T))
+			continue;
+		if (shared_count == SHARED_MAX)
+			bail("more than %d THREADS_T objects", SHARED_MAX);
+		obj = shared[shared_count] = py_eval(corpus[o].expr);
 		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
-			call((enum legacy_fn)fn, shared[o], &shared_want[o][fn]);
+			call((enum legacy_fn)fn, obj,
+			     &shared_want[shared_count][fn]);
+		shared_count++;
 	}
 #if PY_VERSION_HEX >= 0x030C0000
 	count = THREADS + 2;
@@ -335,7 +322,7 @@ main(void)
 		   "single-threaded (%ld differ)", i,
 		   where[jobs[i].subinterpreter], ROUNDS, jobs[i].wrong);
 	}
-	for (o = 0; o < SHARED_COUNT; o++)
+	for (o = 0; o < shared_count; o++)
 		Py_DECREF(shared[o]);
 	Py_DECREF(resized);
 	return 0;

@@ -2,71 +2,6 @@
 /* corpus.c - objects to call the legacy functions on, with what CPython does */
 #include "tap/corpus.h"
 
-const char corpus_prelude[] =
-	"import array, mmap\n"
-	"from _testbuffer import ndarray, ND_WRITABLE, ND_FORTRAN, ND_PIL, "
-	"ND_GETBUF_FAIL\n"
-	"\n"
-	"class BytesSub(bytes):\n"
-	"    pass\n"
-	"\n"
-	"class ByteArraySub(bytearray):\n"
-	"    pass\n"
-	"\n"
-	"# Subclasses whose __buffer__ (3.12+) exports other memory: they must\n"
-	"# not take the exact-type shortcuts.\n"
-	"class BytesOverride(bytes):\n"
-	"    other = b'other!'\n"
-	"    def __buffer__(self, flags):\n"
-	"        return memoryview(self.other)\n"
-	"\n"
-	"class ByteArrayOverride(bytearray):\n"
-	"    other = bytearray(b'other!')\n"
-	"    def __buffer__(self, flags):\n"
-	"        return memoryview(self.other)\n"
-	"\n"
-	"def grown(data):\n"
-	"    data.extend(bytes(4096 - len(data)))\n"
-	"    return data\n"
-	"\n"
-	"def shifted(data):\n"
-	"    # Deleting from the front moves a bytearray's start, not its block.\n"
-	"    del data[:2]\n"
-	"    return data\n"
-	"\n"
-	"class Unnamed:\n"
-	"    pass\n"
-	"Unnamed.__name__ = 'X' * 120\n"
-	"\n"
-	"def released(data):\n"
-	"    view = memoryview(data)\n"
-	"    view.release()\n"
-	"    return view\n"
-	"\n"
-	"class Exporter:\n"
-	"    # A Python-level exporter: only Python >= 3.12 sees __buffer__.\n"
-	"    def __init__(self, data, error=None, message=''):\n"
-	"        self.data, self.error, self.message = data, error, message\n"
-	"    def __buffer__(self, flags):\n"
-	"        if self.error is not None:\n"
-	"            raise self.error(self.message)\n"
-	"        return memoryview(self.data)\n"
-	"\n"
-	"def contents(obj):\n"
-	"    return memoryview(obj).tobytes()\n"
-	"\n"
-	"def exports_released(obj):\n"
-	"    # True when obj can be resized, so no export is left; None when\n"
-	"    # the type cannot tell.\n"
-	"    if not isinstance(obj, (bytearray, array.array)):\n"
-	"        return None\n"
-	"    try:\n"
-	"        obj.append(0)\n"
-	"    except BufferError:\n"
-	"        return False\n"
-	"    obj.pop()\n"
-	"    return True\n";
-
 #define NOT_CONTIGUOUS "BufferError: memoryview: underlying buffer is not C-contiguous"
 #define NDARRAY_NOT_CONTIGUOUS "BufferError: ndarray is not C-contiguous"
 #define BYTES_LIKE "TypeError: a bytes-like object is required, not "
@@ -75,66 +10,66 @@ const char corpus_prelude[] =
 
 /* CPython truncates the type name to 100 characters (%.100s). */
 const struct corpus_case corpus[] = {
-	{ "b'abc'", 0, 3, NULL, 0 },
-	{ "b''", 0, 0, NULL, 0 },
-	{ "BytesSub(b'hello')", 0, 5, NULL, 0 },
-	{ "bytearray(b'abcd')", 0, 4, NULL, 1 },
-	{ "bytearray()", 0, 0, NULL, 1 },
-	{ "ByteArraySub(b'xyz')", 0, 3, NULL, 1 },
-	{ "grown(bytearray(b'abc'))", 0, 4096, NULL, 1 },
-	{ "shifted(bytearray(b'abcdef'))", 0, 4, NULL, 1 },
-	{ "BytesOverride(b'hello')", PY312, 6, NULL, 0 },
-	{ "ByteArrayOverride(b'xyz')", PY312, 6, NULL, 1 },
-	{ "memoryview(b'abcdef')", 0, 6, NULL, 0 },
-	{ "memoryview(b'abcdef')[1:4]", 0, 3, NULL, 0 },
-	{ "memoryview(bytearray(b'abcdef'))", 0, 6, NULL, 1 },
-	{ "memoryview(bytearray(b'abcdef'))[2:]", 0, 4, NULL, 1 },
+	{ "b'abc'", 0, 3, NULL, 0, ALLOC_T | THREADS_T },
+	{ "b''", 0, 0, NULL, 0, ALLOC_T },
+	{ "BytesSub(b'hello')", 0, 5, NULL, 0, ALLOC_T },
+	{ "bytearray(b'abcd')", 0, 4, NULL, 1, ALLOC_T | THREADS_T },
+	{ "bytearray()", 0, 0, NULL, 1, ALLOC_T },
+	{ "ByteArraySub(b'xyz')", 0, 3, NULL, 1, ALLOC_T },
+	{ "grown(bytearray(b'abc'))", 0, 4096, NULL, 1, 0 },
+	{ "shifted(bytearray(b'abcdef'))", 0, 4, NULL, 1, ALLOC_T },
+	{ "BytesOverride(b'hello')", PY312, 6, NULL, 0, 0 },
+	{ "ByteArrayOverride(b'xyz')", PY312, 6, NULL, 1, 0 },
+	{ "memoryview(b'abcdef')", 0, 6, NULL, 0, 0 },
+	{ "memoryview(b'abcdef')[1:4]", 0, 3, NULL, 0, ALLOC_T | THREADS_T },
+	{ "memoryview(bytearray(b'abcdef'))", 0, 6, NULL, 1, 0 },
+	{ "memoryview(bytearray(b'abcdef'))[2:]", 0, 4, NULL, 1, 0 },
 	{ "memoryview(bytearray(b'abcdef')).toreadonly()", 0x03080000UL, 6,
-	  NULL, 0 },
-	{ "memoryview(b'abcdef')[::2]", 0, 0, NOT_CONTIGUOUS, 0 },
-	{ "memoryview(bytearray(b'abcdef'))[::2]", 0, 0, NOT_CONTIGUOUS, 0 },
-	{ "memoryview(b'abcdef')[::-1]", 0, 0, NOT_CONTIGUOUS, 0 },
-	{ "memoryview(bytearray(8)).cast('H')", 0, 8, NULL, 1 },
-	{ "memoryview(b'abcdefgh').cast('I')", 0, 8, NULL, 0 },
-	{ "memoryview(bytearray(12)).cast('B', shape=[3, 4])", 0, 12, NULL, 1 },
-	{ "memoryview(bytearray(24)).cast('i', shape=[2, 3])", 0, 24, NULL, 1 },
+	  NULL, 0, 0 },
+	{ "memoryview(b'abcdef')[::2]", 0, 0, NOT_CONTIGUOUS, 0, 0 },
+	{ "memoryview(bytearray(b'abcdef'))[::2]", 0, 0, NOT_CONTIGUOUS, 0, 0 },
+	{ "memoryview(b'abcdef')[::-1]", 0, 0, NOT_CONTIGUOUS, 0, 0 },
+	{ "memoryview(bytearray(8)).cast('H')", 0, 8, NULL, 1, ALLOC_T },
+	{ "memoryview(b'abcdefgh').cast('I')", 0, 8, NULL, 0, 0 },
+	{ "memoryview(bytearray(12)).cast('B', shape=[3, 4])", 0, 12, NULL, 1, 0 },
+	{ "memoryview(bytearray(24)).cast('i', shape=[2, 3])", 0, 24, NULL, 1, 0 },
 	{ "released(b'ab')", 0, 0,
-	  "ValueError: operation forbidden on released memoryview object", 0 },
+	  "ValueError: operation forbidden on released memoryview object", 0, 0 },
 	{ "released(bytearray(b'ab'))", 0, 0,
-	  "ValueError: operation forbidden on released memoryview object", 0 },
-	{ "array.array('i', [1, 2, 3])", 0, 12, NULL, 1 },
-	{ "array.array('d', [1.5, 2.5])", 0, 16, NULL, 1 },
-	{ "array.array('b')", 0, 0, NULL, 1 },
-	{ "mmap.mmap(-1, 16)", 0, 16, NULL, 1 },
-	{ "mmap.mmap(-1, 16, access=mmap.ACCESS_READ)", 0, 16, NULL, 0 },
-	{ "'text'", 0, 0, BYTES_LIKE "'str'", 0 },
-	{ "None", 0, 0, BYTES_LIKE "'NoneType'", 0 },
-	{ "42", 0, 0, BYTES_LIKE "'int'", 0 },
-	{ "[1, 2]", 0, 0, BYTES_LIKE "'list'", 0 },
+	  "ValueError: operation forbidden on released memoryview object", 0, 0 },
+	{ "array.array('i', [1, 2, 3])", 0, 12, NULL, 1, ALLOC_T | THREADS_T },
+	{ "array.array('d', [1.5, 2.5])", 0, 16, NULL, 1, 0 },
+	{ "array.array('b')", 0, 0, NULL, 1, 0 },
+	{ "mmap.mmap(-1, 16)", 0, 16, NULL, 1, ALLOC_T },
+	{ "mmap.mmap(-1, 16, access=mmap.ACCESS_READ)", 0, 16, NULL, 0, 0 },
+	{ "'text'", 0, 0, BYTES_LIKE "'str'", 0, THREADS_T },
+	{ "None", 0, 0, BYTES_LIKE "'NoneType'", 0, 0 },
+	{ "42", 0, 0, BYTES_LIKE "'int'", 0, 0 },
+	{ "[1, 2]", 0, 0, BYTES_LIKE "'list'", 0, 0 },
 	{ "Unnamed()", 0, 0,
-	  BYTES_LIKE "'" X10 X10 X10 X10 X10 X10 X10 X10 X10 X10 "'", 0 },
+	  BYTES_LIKE "'" X10 X10 X10 X10 X10 X10 X10 X10 X10 X10 "'", 0, 0 },
 	{ "ndarray(list(range(12)), shape=[3, 4], format='i', "
-	  "flags=ND_WRITABLE)", 0, 48, NULL, 1 },
-	{ "ndarray(list(range(12)), shape=[3, 4], format='B')", 0, 12, NULL, 0 },
+	  "flags=ND_WRITABLE)", 0, 48, NULL, 1, 0 },
+	{ "ndarray(list(range(12)), shape=[3, 4], format='B')", 0, 12, NULL, 0, 0 },
 	{ "ndarray(list(range(12)), shape=[6], strides=[2], format='B')", 0, 0,
-	  NDARRAY_NOT_CONTIGUOUS, 0 },
+	  NDARRAY_NOT_CONTIGUOUS, 0, 0 },
 	{ "ndarray(list(range(12)), shape=[6], strides=[2], format='B', "
-	  "flags=ND_WRITABLE)", 0, 0, NDARRAY_NOT_CONTIGUOUS, 0 },
+	  "flags=ND_WRITABLE)", 0, 0, NDARRAY_NOT_CONTIGUOUS, 0, 0 },
 	{ "ndarray(list(range(12)), shape=[3, 4], format='B', "
-	  "flags=ND_FORTRAN)", 0, 0, NDARRAY_NOT_CONTIGUOUS, 0 },
+	  "flags=ND_FORTRAN)", 0, 0, NDARRAY_NOT_CONTIGUOUS, 0, 0 },
 	{ "ndarray(list(range(12)), shape=[3, 4], format='B', flags=ND_PIL)",
 	  0, 0, "BufferError: ndarray cannot be represented without suboffsets",
-	  0 },
+	  0, 0 },
 	{ "ndarray([1, 2, 3], shape=[3], format='B', flags=ND_GETBUF_FAIL)",
-	  0, 0, "BufferError: ND_GETBUF_FAIL: forced test exception", 0 },
-	{ "Exporter(b'abc')", PY312, 3, NULL, 0 },
-	{ "Exporter(bytearray(b'abc'))", PY312, 3, NULL, 1 },
+	  0, 0, "BufferError: ND_GETBUF_FAIL: forced test exception", 0, 0 },
+	{ "Exporter(b'abc')", PY312, 3, NULL, 0, 0 },
+	{ "Exporter(bytearray(b'abc'))", PY312, 3, NULL, 1, 0 },
 	{ "Exporter(memoryview(b'abcdef')[::2])", PY312, 0, NOT_CONTIGUOUS,
-	  0 },
+	  0, 0 },
 	{ "Exporter(b'', BufferError, 'refused')", PY312, 0,
-	  "BufferError: refused", 0 },
-	{ "Exporter(b'', ValueError, 'nope')", PY312, 0, "ValueError: nope", 0 },
-	{ "Exporter(b'', KeyError, 'k')", PY312, 0, "KeyError: 'k'", 0 },
+	  "BufferError: refused", 0, 0 },
+	{ "Exporter(b'', ValueError, 'nope')", PY312, 0, "ValueError: nope", 0, 0 },
+	{ "Exporter(b'', KeyError, 'k')", PY312, 0, "KeyError: 'k'", 0, 0 },
 };
 
 const size_t corpus_size = sizeof(corpus) / sizeof(corpus[0]);

@@ -15,18 +15,23 @@
 #include <stddef.h>
 
 struct corpus_case {
-	const char *expr;        /* Python expression that builds the object */
+	const char *expr;        /* Python expression that builds the object,
+	                            with the names of t/objects.py */
 	unsigned long since;     /* oldest PY_VERSION_HEX that has it, or 0 */
 	Py_ssize_t len;          /* length in bytes, where reading succeeds */
 	const char *read_error;  /* "Type: message" of a failed read, or NULL */
 	int writable;            /* AsWriteBuffer succeeds */
+	unsigned uses;           /* which other tests take it: *_T */
 };
+
+/* Taken by t/allocation-t: reading it (and writing, if writable)
+   allocates nothing. */
+#define ALLOC_T 1u
+/* Taken by t/threads-t: one of the objects that all threads share. */
+#define THREADS_T 2u
 
 extern const struct corpus_case corpus[];
 extern const size_t corpus_size;
-
-/* Python source run in __main__ before any expression is evaluated. */
-extern const char corpus_prelude[];
 
 /* The message of every AsWriteBuffer failure. */
 #define WRITE_ERROR "TypeError: expected a writable bytes-like object"

@@ -39,8 +39,36 @@ extern const struct legacy_api library_api;
 /* The interpreter's own exported functions, found with dlsym(). */
 const struct legacy_api *interpreter_api(void);
 
+/*
+ * fn of api on obj: the one place that tells the four functions apart.
+ * buffer and buffer_len are passed on, NULL as NULL; *buffer goes in as
+ * the function's own pointer type and comes back out, so a caller sees
+ * whether the function wrote it.  (t/bench.c keeps loops of its own.)
+ */
+int legacy_call(const struct legacy_api *api, enum legacy_fn fn,
+                PyObject *obj, const void **buffer, Py_ssize_t *buffer_len);
+
 /* Arguments that call_legacy() passes as NULL. */
 enum { NULL_OBJ = 1, NULL_BUFFER = 2, NULL_LEN = 4 };
+
+/*
+ * The ways the tests call a function: with every argument given, then
+ * with each pointer argument NULL in turn; each with no exception pending,
+ * then with one.
+ */
+struct call_case {
+	unsigned nulls;   /* NULL_* */
+	int pending;      /* KeyError('pending') raised before the call */
+};
+
+/* fn's call cases, in *cases; returns how many. */
+size_t call_cases(enum legacy_fn fn, const struct call_case **cases);
+
+/*
+ * Whether the interpreter's own fn survives this case: CPython's
+ * CheckReadBuffer crashes on a NULL obj, so that call is never compared.
+ */
+int interpreter_survives(enum legacy_fn fn, const struct call_case *c);
 
 /* What one call did. */
 struct outcome {

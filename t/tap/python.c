@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "tap/basic.h"
-#include "tap/corpus.h"
 
 static PyObject *main_dict;
 
@@ -29,10 +28,13 @@ py_start(void)
 	if (main_module == NULL)
 		bail_on_exception("no __main__ module");
 	main_dict = PyModule_GetDict(main_module);
-	result = PyRun_String(corpus_prelude, Py_file_input, main_dict,
-	                      main_dict);
+	result = PyRun_String("import sys\n"
+	                      "sys.dont_write_bytecode = True\n"
+	                      "sys.path.insert(0, '" TEST_SRCDIR "')\n"
+	                      "from objects import *\n",
+	                      Py_file_input, main_dict, main_dict);
 	if (result == NULL)
-		bail_on_exception("the corpus prelude failed");
+		bail_on_exception(TEST_SRCDIR "/objects.py");
 	Py_DECREF(result);
 }
 
@@ -54,7 +56,7 @@ py_call(const char *function, PyObject *arg)
 
 	callable = PyDict_GetItemString(main_dict, function);
 	if (callable == NULL)
-		bail("no function %s in the prelude", function);
+		bail("no function %s in t/objects.py", function);
 	result = PyObject_CallFunctionObjArgs(callable, arg, NULL);
 	if (result == NULL)
 		bail_on_exception(function);

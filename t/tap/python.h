@@ -8,7 +8,10 @@
 #include <Python.h>
 #include <stddef.h>
 
-/* Start the interpreter and run the corpus prelude in __main__. */
+/*
+ * Start the interpreter, with everything of t/objects.py (in TEST_SRCDIR)
+ * imported into __main__.
+ */
 void py_start(void);
 
 /* Evaluate a Python expression in __main__: a new reference, or bail out. */

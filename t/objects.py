@@ -1,17 +1,106 @@
 # SPDX-License-Identifier: MIT
-"""fuzz-generator.py - random buffer exporters for t/fuzz-t.
+"""objects.py - the Python side of the tests: the objects they call the
+legacy functions on.
 
-Run in the fuzzer's __main__ after the corpus prelude (which defines
-BytesSub, ByteArraySub, Exporter, released and imports array, mmap and
-_testbuffer's ndarray).  make_case(seed) returns (object, description); the
-same seed gives the same object, so a divergence can be replayed.
+The test programs import everything of it into their __main__ (t/tap/python.c),
+where the corpus's expressions (t/tap/corpus.c) are evaluated;
+t/extension-t.py imports it too.  make_case(seed) is the fuzzer's
+(t/fuzz-t.c): a random buffer exporter and its description, the same for
+the same seed, so that a divergence can be replayed.
 """
+import array
+import mmap
 import random
 import struct
 import sys
 
+try:
+    from _testbuffer import (ndarray, ND_WRITABLE, ND_FORTRAN, ND_PIL,
+                             ND_GETBUF_FAIL)
+except ImportError:  # PyPy has no _testbuffer
+    ndarray = None
+
+
+class BytesSub(bytes):
+    pass
+
+
+class ByteArraySub(bytearray):
+    pass
+
+
+# Subclasses whose __buffer__ (3.12+) exports other memory: they must not
+# take the exact-type shortcuts.
+class BytesOverride(bytes):
+    other = b'other!'
+
+    def __buffer__(self, flags):
+        return memoryview(self.other)
+
+
+class ByteArrayOverride(bytearray):
+    other = bytearray(b'other!')
+
+    def __buffer__(self, flags):
+        return memoryview(self.other)
+
+
+def grown(data):
+    data.extend(bytes(4096 - len(data)))
+    return data
+
+
+def shifted(data):
+    # Deleting from the front moves a bytearray's start, not its block.
+    del data[:2]
+    return data
+
+
+class Unnamed:
+    pass
+
+
+Unnamed.__name__ = 'X' * 120
+
+
+def released(data):
+    view = memoryview(data)
+    view.release()
+    return view
+
+
+class Exporter:
+    """A Python-level exporter: only Python >= 3.12 sees __buffer__."""
+
+    def __init__(self, data, error=None, message=''):
+        self.data, self.error, self.message = data, error, message
+
+    def __buffer__(self, flags):
+        if self.error is not None:
+            raise self.error(self.message)
+        return memoryview(self.data)
+
+
+def contents(obj):
+    return memoryview(obj).tobytes()
+
+
+def exports_released(obj):
+    """True when obj can be resized, so no export is left; None when the
+    type cannot tell."""
+    if not isinstance(obj, (bytearray, array.array)):
+        return None
+    try:
+        obj.append(0)
+    except BufferError:
+        return False
+    obj.pop()
+    return True
+
+
+# The fuzzer's random exporters.
+
 FORMATS = "BbhHiIlLqQfd"
-NDARRAY_FLAGS = (ND_WRITABLE, ND_FORTRAN, ND_PIL, ND_GETBUF_FAIL)
 
 
 def random_bytes(rng, size):
@@ -35,7 +124,7 @@ def make_ndarray(rng):
     ndim = rng.randint(1, 3)
     shape = [rng.randint(1, 4) for _ in range(ndim)]
     flags = 0
-    for flag in NDARRAY_FLAGS:
+    for flag in (ND_WRITABLE, ND_FORTRAN, ND_PIL, ND_GETBUF_FAIL):
         if rng.random() < 0.2:
             flags |= flag
     count = 1
