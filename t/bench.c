@@ -102,7 +102,11 @@ static const char *const api_label[API_COUNT] = {
 
 static volatile Py_ssize_t sink;
 
-/* n calls of fn of api on obj; a failed call's exception is cleared. */
+/*
+ * n calls of fn of api on obj; a failed call's exception is cleared.  A
+ * loop for each function, not legacy_call() (t/tap/legacy.c) in one loop:
+ * its switch in every iteration would be timed with the call.
+ */
 static void __attribute__((noinline))
 calls(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj, long n)
 {
