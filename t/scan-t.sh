@@ -1,0 +1,225 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# scan-t.sh - pyoldbuf-scan on the fixtures of t/scan (every form a source
+# can take: calls, declarations, addresses, macros that wrap calls, C++
+# casts and raw strings, Cython with and without nogil, SWIG with and
+# without Py_LIMITED_API, generated wrappers; and names in comments and
+# strings, which are not uses), with the findings it must print written
+# out below; its JSON and its exit status, as grep's; on t/legacymodule.c
+# built three ways, which it must tell apart: with the zero-patch flags of
+# oldbuffer.pc (libpyoldbuf), without libpyoldbuf (libpython's copies;
+# from 3.13 on an undeclared call, the silent case) and header-only
+# (nothing); its --advice for each; buildflags.mk through dpkg-buildflags;
+# its man page.
+
+set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
+. "$top_srcdir/t/tap/extension.sh"
+
+[ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure: $SCAN)"
+scan=$build/scan/pyoldbuf-scan
+fixtures=$top_srcdir/t/scan
+out=$build/t/scan-out
+rm -rf "$out" && mkdir -p "$out"
+
+plan 27
+
+# in_fixtures COMMAND...: COMMAND in t/scan, so that the file names
+# printed are the fixtures' own.
+in_fixtures() {
+	(cd "$fixtures" && "$@")
+}
+
+ok_program "C: declarations, calls (in macros too), addresses; not comments, strings, #if" 1 \
+"c-forms.c:8: PyObject_AsCharBuffer declaration
+c-forms.c:11: PyObject_CheckReadBuffer declaration
+c-forms.c:12: PyObject_AsWriteBuffer declaration
+c-forms.c:15: PyObject_AsReadBuffer call
+c-forms.c:17: PyObject_CheckReadBuffer call
+c-forms.c:20: PyObject_AsReadBuffer address
+c-forms.c:35: PyObject_AsReadBuffer call
+c-forms.c:37: PyObject_AsWriteBuffer call
+c-forms.c:38: PyObject_AsReadBuffer address
+c-forms.c:40: PyObject_CheckReadBuffer call" \
+	in_fixtures "$scan" c-forms.c
+ok_program "C++: a qualified call, casts; not a raw string, digit separators" 1 \
+"cxx-casts.cpp:18: PyObject_AsCharBuffer call
+cxx-casts.cpp:20: PyObject_AsReadBuffer address
+cxx-casts.cpp:23: PyObject_AsWriteBuffer call" \
+	in_fixtures "$scan" cxx-casts.cpp
+ok_program "Cython: cdef extern declarations and calls; not comments, docstrings" 1 \
+"cython-gil.pyx:7: PyObject_AsReadBuffer declaration
+cython-gil.pyx:9: PyObject_CheckReadBuffer declaration
+cython-gil.pyx:15: PyObject_CheckReadBuffer call
+cython-gil.pyx:17: PyObject_AsReadBuffer call" \
+	in_fixtures "$scan" cython-gil.pyx
+ok_program "Cython, nogil: the declarations, and the call with the GIL taken" 1 \
+"cython-nogil.pxd:6: PyObject_AsWriteBuffer declaration
+cython-nogil.pxd:8: PyObject_AsCharBuffer declaration
+cython-nogil.pxd:16: PyObject_AsWriteBuffer call" \
+	in_fixtures "$scan" cython-nogil.pxd
+ok_program "SWIG under Py_LIMITED_API: each pybuffer.i macro that generates a call" 1 \
+"swig-limited.i:12: PyObject_AsReadBuffer swig-pybuffer
+swig-limited.i:13: PyObject_AsWriteBuffer swig-pybuffer" \
+	in_fixtures "$scan" swig-limited.i
+ok_program "SWIG with the full API: nothing, exit 0" 0 "" \
+	in_fixtures "$scan" swig-full.i
+ok_program "generated SWIG and Cython wrappers: the calls" 1 \
+"generated_wrap.c:16: PyObject_AsReadBuffer call
+generated_wrap.c:26: PyObject_AsWriteBuffer call" \
+	in_fixtures "$scan" generated_wrap.c
+ok_program "names in comments, strings, #if and longer names: nothing, exit 0" 0 "" \
+	in_fixtures "$scan" clean.c
+
+# No path: the current directory, every fixture in name order, as one by
+# one (named without "./", as grep -r does).
+each_fixture() {
+	for file in $(cd "$fixtures" && ls | LC_ALL=C sort); do
+		(cd "$fixtures" && "$scan" "$file")
+	done
+	return 1
+}
+ok_program "no path: the current directory, the findings of each file in name order" 1 \
+	"$(each_fixture)" in_fixtures "$scan"
+
+# --json: the same findings as the lines.
+json_as_lines() {
+	in_fixtures "$scan" --json c-forms.c >"$out/json"
+	"$PYTHON" -c '
+import json, sys
+for f in json.load(open(sys.argv[1])):
+    print("%s:%d: %s %s" % (f["file"], f["line"], f["name"], f["kind"]))' \
+		"$out/json"
+}
+ok_program "--json: an array of the same findings" 0 \
+	"$(in_fixtures "$scan" c-forms.c)" json_as_lines
+
+ok_program "a path that does not exist: exit 2, saying why" 2 \
+	"pyoldbuf-scan: no-such-file.c: No such file or directory" \
+	in_fixtures "$scan" no-such-file.c
+ok_program "an unknown option: exit 2" 2 \
+	"pyoldbuf-scan: unknown option --color
+Usage: pyoldbuf-scan [--json] [--advice] [PATH...]
+Find the legacy buffer API (PyObject_AsCharBuffer, PyObject_AsReadBuffer,
+PyObject_CheckReadBuffer, PyObject_AsWriteBuffer) in C, C++, Cython and SWIG
+sources and in built ELF modules below each PATH (default: .).
+Exit status: 0 nothing found, 1 something found, 2 an error.
+See pyoldbuf-scan(1)." \
+	"$scan" --color c-forms.c
+ok_program "an error and a finding: exit 2, the finding printed" 2 \
+	"pyoldbuf-scan: ../../NEWS: neither a C, C++, Cython or SWIG source nor an ELF file
+cython-gil.pyx:7: PyObject_AsReadBuffer declaration
+cython-gil.pyx:9: PyObject_CheckReadBuffer declaration
+cython-gil.pyx:15: PyObject_CheckReadBuffer call
+cython-gil.pyx:17: PyObject_AsReadBuffer call" \
+	in_fixtures "$scan" ../../NEWS cython-gil.pyx
+
+# Built modules: t/legacymodule.c, unmodified, three ways.
+zero_patch_cflags=$($PKG_CONFIG --variable=zero_patch_cflags oldbuffer)
+zero_patch_libs=$($PKG_CONFIG --variable=zero_patch_libs oldbuffer)
+ok_program "oldbuffer.pc's zero_patch_cflags: its -I and -include oldbuffer.h" 0 \
+	"-I$top_srcdir/include -include oldbuffer.h" echo "$zero_patch_cflags"
+zero_patch=$out/zero-patch/legacy$PYTHON_EXT_SUFFIX
+libpython=$out/libpython/legacy$PYTHON_EXT_SUFFIX
+header_only=$out/header-only/legacy$PYTHON_EXT_SUFFIX
+mkdir -p "${zero_patch%/*}" "${libpython%/*}" "${header_only%/*}"
+ok "the zero-patch build with oldbuffer.pc's zero_patch_cflags and zero_patch_libs" \
+	build_legacy "$zero_patch" "$PYTHON_CPPFLAGS $zero_patch_cflags" "$zero_patch_libs"
+# Python 3.13's headers declare no legacy name: gcc 12 only warns, and
+# the call binds libpython's ABI-only copy.
+ok "the build without libpyoldbuf (undeclared calls from 3.13 on)" \
+	build_legacy "$libpython" \
+		"$PYTHON_CPPFLAGS -Wno-implicit-function-declaration" ""
+ok "the header-only build" \
+	build_legacy "$header_only" \
+		"$PYTHON_CPPFLAGS -DPYOLDBUF_HEADER_ONLY $zero_patch_cflags" ""
+
+# sorted_scan ARGUMENT...: the findings in name order (a module's
+# symbols come in the order of its symbol table), and the exit status.
+sorted_scan() {
+	"$scan" "$@" >"$out/findings"
+	status=$?
+	LC_ALL=C sort "$out/findings"
+	return "$status"
+}
+ok_program "the zero-patch module: the four pyoldbuf_ imports" 1 \
+"$zero_patch: pyoldbuf_as_char_buffer libpyoldbuf-import
+$zero_patch: pyoldbuf_as_read_buffer libpyoldbuf-import
+$zero_patch: pyoldbuf_as_write_buffer libpyoldbuf-import
+$zero_patch: pyoldbuf_check_read_buffer libpyoldbuf-import" \
+	sorted_scan "$zero_patch"
+# PyPy's headers name the functions PyPyObject_*: its modules take
+# nothing from a libpython.
+pypy=no
+[ "$(python_flag "$PYTHON" sys.implementation.name)" = pypy ] && pypy=yes
+if [ $pypy = yes ]; then
+	skip "PyPy: the legacy names are PyPy's own (PyPyObject_*)"
+else
+	ok_program "the module without libpyoldbuf: the four legacy names from libpython" 1 \
+"$libpython: PyObject_AsCharBuffer abi-only-import
+$libpython: PyObject_AsReadBuffer abi-only-import
+$libpython: PyObject_AsWriteBuffer abi-only-import
+$libpython: PyObject_CheckReadBuffer abi-only-import" \
+		sorted_scan "$libpython"
+fi
+ok_program "the header-only module: nothing, exit 0" 0 "" "$scan" "$header_only"
+
+# --advice: the recipe that fits.
+advises() {
+	pattern=$1
+	shift
+	"$scan" --advice "$@" >"$out/advice"
+	cat "$out/advice"
+	grep -q -- "$pattern" "$out/advice"
+}
+ok "--advice on a source: buildflags.mk, the flags for setup.py, meson, autotools; the porting guide" \
+	eval 'advises "include /usr/share/libpyoldbuf/buildflags.mk" "$fixtures/c-forms.c" \
+		&& grep -q "zero_patch_cflags" "$out/advice" && grep -q "meson setup" "$out/advice" \
+		&& grep -q "./configure" "$out/advice" && grep -q "pyoldbuf-porting(3)" "$out/advice"'
+if [ $pypy = yes ]; then
+	skip "PyPy: the legacy names are PyPy's own (PyPyObject_*)"
+else
+	ok "--advice on the module without libpyoldbuf: the silent case, and the rebuild" \
+		eval 'advises "compiled without a declaration" "$libpython" \
+			&& grep -q buildflags.mk "$out/advice"'
+fi
+ok "--advice on the zero-patch module: nothing to rebuild" \
+	advises "nothing to rebuild" "$zero_patch"
+ok "--advice under Py_LIMITED_API: header-only needs it on the command line" \
+	advises "on the command line" "$fixtures/swig-limited.i"
+
+# buildflags.mk, as debian/rules includes it: dpkg-buildflags appends the
+# flags.
+buildflags() {
+	printf 'include %s\nall:\n\t@dpkg-buildflags --get %s\n' \
+		"$top_srcdir/share/buildflags.mk" "$1" >"$out/rules.mk"
+	make -s -f "$out/rules.mk" PYOLDBUF_PKG_CONFIG="$PKG_CONFIG"
+}
+if command -v dpkg-buildflags >/dev/null 2>&1; then
+	ok_program "buildflags.mk: dpkg-buildflags --get CFLAGS ends with the zero-patch flags" 0 \
+		"$(dpkg-buildflags --get CFLAGS) $zero_patch_cflags" buildflags CFLAGS
+	ok_program "buildflags.mk: dpkg-buildflags --get LDFLAGS ends with the zero-patch libs" 0 \
+		"$(dpkg-buildflags --get LDFLAGS) $zero_patch_libs" buildflags LDFLAGS
+else
+	skip_block 2 "dpkg-buildflags is not installed (dpkg-dev)"
+fi
+
+# The man page, in section 1, laid out as the section 3 pages are.
+man_page() {
+	LC_ALL=C MANWIDTH=200 man --warnings -l "$build/scan/pyoldbuf-scan.1" \
+		>"$out/man" 2>"$out/man.err" && ! [ -s "$out/man.err" ] \
+		|| { cat "$out/man.err"; return 1; }
+	grep '^[A-Z][A-Z ]*$' "$out/man" | tr '\n' ' '
+	(cd "$build/scan" && groff -man -ww -z pyoldbuf-scan.1) 2>&1
+	if command -v mandoc >/dev/null 2>&1; then
+		mandoc -T lint -W warning "$build/scan/pyoldbuf-scan.1" 2>&1
+	fi
+}
+if command -v man >/dev/null 2>&1; then
+	ok_program "pyoldbuf-scan(1): NAME, SYNOPSIS, DESCRIPTION, OPTIONS, EXIT STATUS, NOTES, EXAMPLES, SEE ALSO; groff -ww and mandoc -T lint say nothing" \
+		0 "NAME SYNOPSIS DESCRIPTION OPTIONS EXIT STATUS NOTES EXAMPLES SEE ALSO " man_page
+else
+	skip "man is not installed (man-db)"
+fi
