@@ -195,7 +195,9 @@ ok "--advice under Py_LIMITED_API: header-only needs it on the command line" \
 buildflags() {
 	printf 'include %s\nall:\n\t@dpkg-buildflags --get %s\n' \
 		"$top_srcdir/share/buildflags.mk" "$1" >"$out/rules.mk"
-	make -s -f "$out/rules.mk" PYOLDBUF_PKG_CONFIG="$PKG_CONFIG"
+	# A make of its own, not one under make check's jobserver.
+	env MAKEFLAGS= MAKELEVEL= make -s -f "$out/rules.mk" \
+		PYOLDBUF_PKG_CONFIG="$PKG_CONFIG"
 }
 if command -v dpkg-buildflags >/dev/null 2>&1; then
 	ok_program "buildflags.mk: dpkg-buildflags --get CFLAGS ends with the zero-patch flags" 0 \
