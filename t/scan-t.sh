@@ -32,8 +32,9 @@ in_fixtures() {
 	(cd "$fixtures" && "$@")
 }
 
-ok_program "C: declarations, calls (in macros too), addresses; not comments, strings, #if" 1 \
-"c-forms.c:8: PyObject_AsCharBuffer declaration
+# Every finding in the fixtures, which each must give, and nothing else.
+findings="\
+c-forms.c:8: PyObject_AsCharBuffer declaration
 c-forms.c:11: PyObject_CheckReadBuffer declaration
 c-forms.c:12: PyObject_AsWriteBuffer declaration
 c-forms.c:15: PyObject_AsReadBuffer call
@@ -42,36 +43,38 @@ c-forms.c:20: PyObject_AsReadBuffer address
 c-forms.c:35: PyObject_AsReadBuffer call
 c-forms.c:37: PyObject_AsWriteBuffer call
 c-forms.c:38: PyObject_AsReadBuffer address
-c-forms.c:40: PyObject_CheckReadBuffer call" \
-	in_fixtures "$scan" c-forms.c
-ok_program "C++: a qualified call, casts; not a raw string, digit separators" 1 \
-"cxx-casts.cpp:18: PyObject_AsCharBuffer call
+c-forms.c:40: PyObject_CheckReadBuffer call
+cxx-casts.cpp:18: PyObject_AsCharBuffer call
 cxx-casts.cpp:20: PyObject_AsReadBuffer address
-cxx-casts.cpp:23: PyObject_AsWriteBuffer call" \
-	in_fixtures "$scan" cxx-casts.cpp
-ok_program "Cython: cdef extern declarations and calls; not comments, docstrings" 1 \
-"cython-gil.pyx:7: PyObject_AsReadBuffer declaration
+cxx-casts.cpp:23: PyObject_AsWriteBuffer call
+cython-gil.pyx:7: PyObject_AsReadBuffer declaration
 cython-gil.pyx:9: PyObject_CheckReadBuffer declaration
 cython-gil.pyx:15: PyObject_CheckReadBuffer call
-cython-gil.pyx:17: PyObject_AsReadBuffer call" \
-	in_fixtures "$scan" cython-gil.pyx
-ok_program "Cython, nogil: the declarations, and the call with the GIL taken" 1 \
-"cython-nogil.pxd:6: PyObject_AsWriteBuffer declaration
+cython-gil.pyx:17: PyObject_AsReadBuffer call
+cython-nogil.pxd:6: PyObject_AsWriteBuffer declaration
 cython-nogil.pxd:8: PyObject_AsCharBuffer declaration
-cython-nogil.pxd:16: PyObject_AsWriteBuffer call" \
-	in_fixtures "$scan" cython-nogil.pxd
-ok_program "SWIG under Py_LIMITED_API: each pybuffer.i macro that generates a call" 1 \
-"swig-limited.i:12: PyObject_AsReadBuffer swig-pybuffer
-swig-limited.i:13: PyObject_AsWriteBuffer swig-pybuffer" \
-	in_fixtures "$scan" swig-limited.i
-ok_program "SWIG with the full API: nothing, exit 0" 0 "" \
-	in_fixtures "$scan" swig-full.i
-ok_program "generated SWIG and Cython wrappers: the calls" 1 \
-"generated_wrap.c:16: PyObject_AsReadBuffer call
-generated_wrap.c:26: PyObject_AsWriteBuffer call" \
-	in_fixtures "$scan" generated_wrap.c
-ok_program "names in comments, strings, #if and longer names: nothing, exit 0" 0 "" \
-	in_fixtures "$scan" clean.c
+cython-nogil.pxd:16: PyObject_AsWriteBuffer call
+generated_wrap.c:16: PyObject_AsReadBuffer call
+generated_wrap.c:26: PyObject_AsWriteBuffer call
+swig-limited.i:12: PyObject_AsReadBuffer swig-pybuffer
+swig-limited.i:13: PyObject_AsWriteBuffer swig-pybuffer"
+for fixture in c-forms.c cxx-casts.cpp cython-gil.pyx cython-nogil.pxd \
+	swig-limited.i swig-full.i generated_wrap.c clean.c; do
+	case $fixture in
+	c-forms.c) what="C: declarations, calls (in macros too), addresses; not comments, strings, #if" ;;
+	cxx-casts.cpp) what="C++: a qualified call, casts; not a raw string, digit separators" ;;
+	cython-gil.pyx) what="Cython: cdef extern declarations and calls; not comments, docstrings" ;;
+	cython-nogil.pxd) what="Cython, nogil: the declarations, and the call with the GIL taken" ;;
+	swig-limited.i) what="SWIG under Py_LIMITED_API: each pybuffer.i macro that generates a call" ;;
+	swig-full.i) what="SWIG with the full API: nothing" ;;
+	generated_wrap.c) what="generated SWIG and Cython wrappers: the calls" ;;
+	clean.c) what="names in comments, strings, #if and longer names: nothing" ;;
+	esac
+	wanted=$(echo "$findings" | grep "^$fixture:")
+	status=1
+	[ -n "$wanted" ] || status=0
+	ok_program "$what, exit $status" "$status" "$wanted" in_fixtures "$scan" "$fixture"
+done
 
 # No path: the current directory, every fixture in name order, as one by
 # one (named without "./", as grep -r does).
