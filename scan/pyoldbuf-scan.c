@@ -219,7 +219,7 @@ is_declaration(const struct scanner *s)
 		&& !among(t->opener, t->opener_len, CONTROL);
 }
 
-/* A legacy name at s->p of length n: report it. */
+/* The legacy name just read (which: its index): report its use. */
 static void
 legacy_use(struct scanner *s, int which)
 {
@@ -513,7 +513,6 @@ scan_swig(const char *file, const char *text)
 	if (strstr(text, "pybuffer.i") == NULL
 	    || strstr(text, "Py_LIMITED_API") == NULL)
 		return;
-	found |= FOUND_LIMITED;
 	for (p = text; *p != '\0'; p++) {
 		size_t i;
 
@@ -657,19 +656,11 @@ static void
 scan_directory(const char *path)
 {
 	const char *shown = path;
-	DIR *dir;
 	struct dirent **entries;
 	int n, i;
 
 	if (path == NULL)
 		path = ".";
-	dir = opendir(path);
-
-	if (dir == NULL) {
-		warn_file(path, strerror(errno));
-		return;
-	}
-	closedir(dir);
 	/* In name order, so that two runs print the same. */
 	n = scandir(path, &entries, NULL, alphasort);
 	if (n < 0) {
