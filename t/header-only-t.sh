@@ -114,15 +114,6 @@ own_limited() {
 	$CC $CFLAGS -fPIC -Wall -Werror $PYTHON_CPPFLAGS $header_only \
 		-include oldbuffer.h "$@" -c -o "$dir/own.o" "$dir/own.c"
 }
-# stops_with MESSAGE COMMAND...: COMMAND fails, saying MESSAGE.
-stops_with() {
-	message=$1
-	shift
-	! "$@" >"$tap_out.stops" 2>&1
-	status=$?
-	cat "$tap_out.stops"
-	grep -q "$message" "$tap_out.stops" && [ "$status" -eq 0 ]
-}
 if [ -n "$no_limited" ]; then
 	skip_block 3 "$no_limited"
 else

@@ -30,6 +30,16 @@ build_legacy() {
 		$LDFLAGS $3 -Wl,-rpath,"$libs_dir"
 }
 
+# stops_with MESSAGE COMMAND...: COMMAND fails, saying MESSAGE.
+stops_with() {
+	message=$1
+	shift
+	! "$@" >"$tap_out.stops" 2>&1
+	status=$?
+	cat "$tap_out.stops"
+	grep -q "$message" "$tap_out.stops" && [ "$status" -eq 0 ]
+}
+
 # with_library COMMAND...: run a program that loads this tree's library but
 # is not built with its sanitizers (configure --enable-sanitizers): they
 # need their runtime preloaded.
