@@ -10,7 +10,10 @@
  * imports a legacy name (bound to libpython's ABI-only copy: the silent
  * case) or a pyoldbuf_ one (already using libpyoldbuf), read with
  * elfutils' libelf.  One finding per line, as grep -n prints them, or
- * JSON; exit 0 when nothing is found, 1 when something is, 2 on error.
+ * JSON.  Exit status as a linter's: 0 when nothing needs doing, 1 when
+ * something needs fixing (a call, address or SWIG macro in a source with
+ * no fix in place, a module bound to libpython's copies, a module that
+ * imports pyoldbuf_ names without needing libpyoldbuf), 2 on error.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -40,9 +43,19 @@ enum {
 	FOUND_ABI_ONLY = 2,       /* a module bound to libpython's copy */
 	FOUND_LIBRARY = 4,        /* a module using libpyoldbuf */
 	FOUND_LIMITED = 8,        /* a source under Py_LIMITED_API */
+	FOUND_COVERED = 16,       /* a use in a source with a fix in place */
+	FOUND_UNLINKED = 32,      /* pyoldbuf_ imports, no libpyoldbuf NEEDED */
 };
 
 static int json, advice, found, errors, findings;
+/* The findings that need fixing: exit status 1. */
+static int to_fix;
+/*
+ * Whether the uses in the file being scanned have a fix in place: the
+ * file includes oldbuffer.h, or the walk is inside a tree whose
+ * debian/rules includes buildflags.mk (a count of such trees).
+ */
+static int covered_file, covered_trees;
 static const char *program = "pyoldbuf-scan";
 
 static void
@@ -219,6 +232,21 @@ is_declaration(const struct scanner *s)
 		&& !among(t->opener, t->opener_len, CONTROL);
 }
 
+/*
+ * What a use of KIND in a source means: a declaration binds nothing; a
+ * call, an address or a SWIG macro needs a fix, unless one is in place.
+ */
+static void
+source_use(const char *kind)
+{
+	if (covered_file || covered_trees > 0)
+		found |= FOUND_COVERED;
+	else if (strcmp(kind, "declaration") != 0) {
+		found |= FOUND_SOURCE;
+		to_fix++;
+	}
+}
+
 /* The legacy name just read (which: its index): report its use. */
 static void
 legacy_use(struct scanner *s, int which)
@@ -234,7 +262,7 @@ legacy_use(struct scanner *s, int which)
 	else
 		kind = "address";
 	report(s->file, s->line, legacy_names[which], kind);
-	found |= FOUND_SOURCE;
+	source_use(kind);
 }
 
 /* Skip a quoted literal that starts at s->p (the quote). */
@@ -527,7 +555,7 @@ scan_swig(const char *file, const char *text)
 			if (strncmp(p, macros[i].macro, n) == 0 && !is_ident(p[n])) {
 				report(file, line, legacy_names[macros[i].which],
 				       "swig-pybuffer");
-				found |= FOUND_SOURCE;
+				source_use("swig-pybuffer");
 			}
 		}
 	}
@@ -552,15 +580,49 @@ language_of(const char *path)
 	return -1;
 }
 
+/* Whether the ELF file's dynamic section has a NEEDED libpyoldbuf.so.N. */
+static int
+needs_libpyoldbuf(Elf *elf)
+{
+	Elf_Scn *scn = NULL;
+
+	while ((scn = elf_nextscn(elf, scn)) != NULL) {
+		GElf_Shdr shdr;
+		Elf_Data *data;
+		size_t i, count;
+
+		if (gelf_getshdr(scn, &shdr) == NULL
+		    || shdr.sh_type != SHT_DYNAMIC || shdr.sh_entsize == 0
+		    || (data = elf_getdata(scn, NULL)) == NULL)
+			continue;
+		count = shdr.sh_size / shdr.sh_entsize;
+		for (i = 0; i < count; i++) {
+			GElf_Dyn dyn;
+			const char *name;
+
+			if (gelf_getdyn(data, (int)i, &dyn) == NULL
+			    || dyn.d_tag != DT_NEEDED)
+				continue;
+			name = elf_strptr(elf, shdr.sh_link, dyn.d_un.d_val);
+			if (name != NULL && strncmp(name, "libpyoldbuf.so", 14) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /*
  * A built module: the legacy and pyoldbuf_ names its dynamic symbol table
- * imports (undefined there).
+ * imports (undefined there).  pyoldbuf_ names are provided only where the
+ * module needs libpyoldbuf: without it (compiled with -include oldbuffer.h,
+ * linked without the library) the module fails to import.
  */
 static void
 scan_elf(const char *path, int fd)
 {
 	Elf *elf;
 	Elf_Scn *scn = NULL;
+	int linked;
 
 	elf = elf_begin(fd, ELF_C_READ, NULL);
 	if (elf == NULL || elf_kind(elf) != ELF_K_ELF) {
@@ -569,6 +631,7 @@ scan_elf(const char *path, int fd)
 			elf_end(elf);
 		return;
 	}
+	linked = needs_libpyoldbuf(elf);
 	while ((scn = elf_nextscn(elf, scn)) != NULL) {
 		GElf_Shdr shdr;
 		Elf_Data *data;
@@ -598,11 +661,16 @@ scan_elf(const char *path, int fd)
 			if (which >= 0) {
 				report(path, 0, name, "abi-only-import");
 				found |= FOUND_ABI_ONLY;
+				to_fix++;
 			}
 			which = lookup(library_names, name, strlen(name));
-			if (which >= 0) {
+			if (which >= 0 && linked) {
 				report(path, 0, name, "libpyoldbuf-import");
 				found |= FOUND_LIBRARY;
+			} else if (which >= 0) {
+				report(path, 0, name, "unlinked-pyoldbuf-import");
+				found |= FOUND_UNLINKED;
+				to_fix++;
 			}
 		}
 	}
@@ -649,6 +717,58 @@ slurp(const char *path, int fd, size_t *size)
 static void scan_path(const char *path, int named);
 
 /*
+ * Whether DIR is a Debian source tree whose debian/rules includes
+ * buildflags.mk: the zero-patch fix is in place for all of it.
+ */
+static int
+rules_include_buildflags(const char *dir)
+{
+	char rules[4096];
+	char *text;
+	size_t size;
+	int fd, yes = 0;
+
+	if ((size_t)snprintf(rules, sizeof(rules), "%s/debian/rules", dir)
+	    >= sizeof(rules))
+		return 0;
+	fd = open(rules, O_RDONLY | O_NONBLOCK | O_NOFOLLOW);
+	if (fd < 0)
+		return 0;
+	text = slurp(rules, fd, &size);
+	if (text != NULL)
+		yes = strstr(text, "/usr/share/libpyoldbuf/buildflags.mk") != NULL;
+	free(text);
+	close(fd);
+	return yes;
+}
+
+/*
+ * Whether a source includes oldbuffer.h itself: #include <oldbuffer.h>
+ * or "oldbuffer.h", or Cython's cdef extern from "oldbuffer.h".
+ */
+static int
+includes_oldbuffer(const char *text)
+{
+	const char *p = text;
+
+	while ((p = strstr(p, "oldbuffer.h")) != NULL) {
+		const char *line = p;
+
+		while (line > text && line[-1] != '\n')
+			line--;
+		line += strspn(line, " \t");
+		if (p > text && (p[-1] == '<' || p[-1] == '"')
+		    && (p[11] == '>' || p[11] == '"')
+		    && ((line[0] == '#' && strncmp(line + 1 + strspn(line + 1, " \t"),
+		                                   "include", 7) == 0)
+		        || strstr(line, "extern from") != NULL))
+			return 1;
+		p += 11;
+	}
+	return 0;
+}
+
+/*
  * A directory's entries; with no path given (path NULL), the current
  * directory's, named without "./", as grep -r does.
  */
@@ -659,6 +779,8 @@ scan_directory(const char *path)
 	struct dirent **entries;
 	int n, i;
 
+	int covers;
+
 	if (path == NULL)
 		path = ".";
 	/* In name order, so that two runs print the same. */
@@ -667,6 +789,8 @@ scan_directory(const char *path)
 		warn_file(path, strerror(errno));
 		return;
 	}
+	covers = rules_include_buildflags(path);
+	covered_trees += covers;
 	for (i = 0; i < n; i++) {
 		const char *name = entries[i]->d_name;
 
@@ -691,6 +815,7 @@ scan_directory(const char *path)
 		free(entries[i]);
 	}
 	free(entries);
+	covered_trees -= covers;
 }
 
 /*
@@ -733,6 +858,7 @@ scan_path(const char *path, int named)
 		char *text = slurp(path, fd, &size);
 
 		if (text != NULL) {
+			covered_file = includes_oldbuffer(text);
 			scan_source(path, text, size, lang == SWIG ? SWIG
 			            : (enum language)lang);
 			if (lang == SWIG)
@@ -749,14 +875,23 @@ scan_path(const char *path, int named)
 static void
 print_advice(void)
 {
-	if (!(found & (FOUND_SOURCE | FOUND_ABI_ONLY))) {
-		if (found & FOUND_LIBRARY)
-			puts("\nThe modules found already take the functions "
-			     "from libpyoldbuf: nothing to rebuild.\nTheir "
-			     "package needs libpyoldbuf0, which "
-			     "dpkg-shlibdeps adds.");
-		else
-			puts("\nNo legacy buffer call here: nothing to do.");
+	if (found & FOUND_COVERED)
+		puts("\nThe sources' uses have a fix in place (they include "
+		     "oldbuffer.h, or\ndebian/rules includes buildflags.mk).");
+	if (found & FOUND_LIBRARY)
+		puts("\nA module takes the functions from libpyoldbuf: its "
+		     "package needs libpyoldbuf0,\nwhich dpkg-shlibdeps adds.");
+	if (found & FOUND_UNLINKED)
+		puts("\nA module imports pyoldbuf_ names but does not need "
+		     "libpyoldbuf.so.0: it was\ncompiled with -include "
+		     "oldbuffer.h and linked without the library, and fails\n"
+		     "to import (\"undefined symbol: pyoldbuf_...\").  Link it "
+		     "with the zero-patch link\nflags below (GCC's specs file; "
+		     "clang ignores it), or with\n$(pkg-config --libs "
+		     "oldbuffer) after its objects.");
+	if (!(found & (FOUND_SOURCE | FOUND_ABI_ONLY | FOUND_UNLINKED))) {
+		puts(found & ~FOUND_LIMITED ? "Nothing to rebuild." : "\nNo legacy buffer call "
+		     "here: nothing to do.");
 		return;
 	}
 	puts("");
@@ -768,8 +903,9 @@ print_advice(void)
 		     "building.  Rebuild it as below.\n");
 	puts("Rebuild with libpyoldbuf, no source change (the zero-patch "
 	     "flags):\n"
-	     "  debian/rules  include /usr/share/libpyoldbuf/buildflags.mk\n"
-	     "                and Build-Depends: libpyoldbuf-dev\n"
+	     "  debian/rules  include $(or $(wildcard /usr/share/libpyoldbuf/buildflags.mk), \\\n"
+	     "                    $(error libpyoldbuf-dev is not installed: add it to Build-Depends))\n"
+	     "                before any other include, and Build-Depends: libpyoldbuf-dev\n"
 	     "  setup.py      CFLAGS=\"$(pkg-config --variable=zero_patch_cflags oldbuffer)\" \\\n"
 	     "                LDFLAGS=\"$(pkg-config --variable=zero_patch_libs oldbuffer)\" \\\n"
 	     "                python3 setup.py build_ext\n"
@@ -799,7 +935,7 @@ usage(FILE *out)
 	        "PyObject_AsWriteBuffer) in C, C++, Cython and SWIG\n"
 	        "sources and in built ELF modules below each PATH "
 	        "(default: .).\n"
-	        "Exit status: 0 nothing found, 1 something found, 2 an "
+	        "Exit status: 0 nothing to fix, 1 something to fix, 2 an "
 	        "error.\nSee pyoldbuf-scan(1).\n", program);
 }
 
@@ -853,5 +989,5 @@ main(int argc, char **argv)
 		        strerror(errno));
 		return 2;
 	}
-	return errors ? 2 : findings ? 1 : 0;
+	return errors ? 2 : to_fix ? 1 : 0;
 }
