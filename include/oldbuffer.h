@@ -394,7 +394,7 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
  * if the exporter refused.
  *
  * This is not `PyObject_CheckBuffer()`, which only looks for buffer
- * support: it says yes for <code>memoryview(b'ab')[::2]</code>, for
+ * support: it says yes for <code>memoryview(b'abc')[::2]</code>, for
  * which this function returns 0.
  *
  * @param obj  the object (borrowed), or NULL
