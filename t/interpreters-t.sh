@@ -50,7 +50,11 @@ fails_at_import() {
 }
 
 # refused PYTHON DIR: the module in DIR, built for PYTHON, gets this
-# build's SystemError at its first call, which names the build and PYTHON.
+# build's SystemError at its first call, which names the build and PYTHON;
+# and CheckReadBuffer, which cannot fail, returns 0 with that error set:
+# checked_read() then returns None, which the interpreter refuses as "a
+# result with an exception set" (a 1 would go on to AsReadBuffer, which
+# raises the error itself).
 refused() {
 	with_library env PYTHONPATH="$2" "$1" -c '
 import legacy
@@ -59,11 +63,20 @@ try:
 except SystemError as error:
     print(error)
 else:
-    print("no SystemError")' >"$2/refusal.out" 2>&1
+    print("no SystemError")
+try:
+    legacy.checked_read(b"abc")
+except SystemError as error:
+    print("CheckReadBuffer: 0 with the error set:",
+          "returned a result with an exception set" in str(error)
+          and str(error.__cause__).startswith("libpyoldbuf was built for"))' \
+		>"$2/refusal.out" 2>&1
 	status=$?
 	cat "$2/refusal.out"
 	grep -q "^libpyoldbuf was built for CPython ${built%t} .* and cannot serve Python ${version%t}\\." \
-		"$2/refusal.out" && [ "$status" -eq 0 ]
+		"$2/refusal.out" \
+		&& grep -qx "CheckReadBuffer: 0 with the error set: True" "$2/refusal.out" \
+		&& [ "$status" -eq 0 ]
 }
 
 # zero_patch_refused PYTHON MODULE DIR: README's zero-patch build of
