@@ -226,7 +226,7 @@ extern "C" {
  * @retval 0   success: @p *buffer and @p *buffer_len are set.
  * @retval -1  failure, with an exception set; nothing is written.
  *
- * @exception SystemError `null argument to internal routine`: @p obj,
+ * @exception SystemError <code>null argument to internal routine</code>: @p obj,
  *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
  *   is pending; otherwise the pending exception is kept.
  * @exception TypeError <code>a bytes-like object is required, not
@@ -241,7 +241,7 @@ extern "C" {
  *   object</code>: @p obj is a released memoryview.
  * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
  *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
- *   --disable-limited-api</code>) is called from another version or build.  The
+ *   \--disable-limited-api</code>) is called from another version or build.  The
  *   Limited-API library and header-only mode never raise it.
  *
  * @warning The pointer is valid only while @p obj lives and its storage
@@ -315,7 +315,7 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  * @retval 0   success: @p *buffer and @p *buffer_len are set.
  * @retval -1  failure, with an exception set; nothing is written.
  *
- * @exception SystemError `null argument to internal routine`: @p obj,
+ * @exception SystemError <code>null argument to internal routine</code>: @p obj,
  *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
  *   is pending; otherwise the pending exception is kept.
  * @exception TypeError <code>a bytes-like object is required, not
@@ -330,7 +330,7 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  *   object</code>: @p obj is a released memoryview.
  * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
  *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
- *   --disable-limited-api</code>) is called from another version or build.  The
+ *   \--disable-limited-api</code>) is called from another version or build.  The
  *   Limited-API library and header-only mode never raise it.
  *
  * @warning The pointer is valid only while @p obj lives and its storage
@@ -412,7 +412,7 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
  * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ...
  *   and cannot serve Python ...</code>: set, with 0 returned, when a
  *   library built for one CPython (<code>configure
- *   --disable-limited-api</code>) is called from another version or
+ *   \--disable-limited-api</code>) is called from another version or
  *   build.  The Limited-API library and header-only mode never set it.
  *
  * @par Differences from CPython and its old documentation
@@ -471,16 +471,16 @@ PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
  * @retval 0   success: @p *buffer and @p *buffer_len are set.
  * @retval -1  failure, with an exception set; nothing is written.
  *
- * @exception SystemError `null argument to internal routine`: @p obj,
+ * @exception SystemError <code>null argument to internal routine</code>: @p obj,
  *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
  *   is pending; otherwise the pending exception is kept.
- * @exception TypeError `expected a writable bytes-like object`: anything
+ * @exception TypeError <code>expected a writable bytes-like object</code>: anything
  *   else, be it no buffer support, a read-only object such as bytes, a
  *   buffer that is not C-contiguous or an exporter that raises.  The
  *   exporter's own exception is replaced, with no `__context__`.
  * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
  *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
- *   --disable-limited-api</code>) is called from another version or build.  The
+ *   \--disable-limited-api</code>) is called from another version or build.  The
  *   Limited-API library and header-only mode never raise it.
  *
  * @warning The pointer is valid only while @p obj lives and its storage
