@@ -12,10 +12,13 @@
 # ok and ok_program keep what the command printed, and show it as TAP
 # comments when the check fails.  A test that had a failure exits 1 (an
 # autopkgtest fails by its exit status).
+#
+# Its own variables are named tap_*, so that a test's own names (count,
+# status...) cannot disturb the numbering or the tally.
 
-count=0 failures=0
+tap_count=0 tap_failures=0
 tap_out=${TMPDIR:-/tmp}/libtap.$$
-trap 'rm -f "$tap_out"; [ "$failures" -eq 0 ] || exit 1' EXIT
+trap 'rm -f "$tap_out" "$tap_out".*; [ "$tap_failures" -eq 0 ] || exit 1' EXIT
 
 # load_config: what configure found (t/tap/config.sh, which config.status
 # makes in the build directory: a test runs there, under make check or by
@@ -52,14 +55,14 @@ diag() {
 # ok DESCRIPTION COMMAND [ARGUMENT...]: one result, which is COMMAND's
 # exit status.  What COMMAND prints is shown only if it fails.
 ok() {
-	description=$1
+	tap_description=$1
 	shift
-	count=$((count + 1))
+	tap_count=$((tap_count + 1))
 	if "$@" >"$tap_out" 2>&1; then
-		echo "ok $count - $description"
+		echo "ok $tap_count - $tap_description"
 	else
-		echo "not ok $count - $description"
-		failures=$((failures + 1))
+		echo "not ok $tap_count - $tap_description"
+		tap_failures=$((tap_failures + 1))
 		sed 's/^/# /' "$tap_out"
 	fi
 }
@@ -67,32 +70,32 @@ ok() {
 # ok_program DESCRIPTION STATUS OUTPUT COMMAND [ARGUMENT...]: one result:
 # COMMAND exits with STATUS and prints OUTPUT (stdout and stderr), exactly.
 ok_program() {
-	description=$1 status=$2 wanted=$3
+	tap_description=$1 tap_status=$2 tap_wanted=$3
 	shift 3
-	seen=$("$@" 2>&1) && seen_status=0 || seen_status=$?
-	count=$((count + 1))
-	if [ "$seen_status" -eq "$status" ] && [ "$seen" = "$wanted" ]; then
-		echo "ok $count - $description"
+	tap_seen=$("$@" 2>&1) && tap_seen_status=0 || tap_seen_status=$?
+	tap_count=$((tap_count + 1))
+	if [ "$tap_seen_status" -eq "$tap_status" ] && [ "$tap_seen" = "$tap_wanted" ]; then
+		echo "ok $tap_count - $tap_description"
 	else
-		echo "not ok $count - $description"
-		failures=$((failures + 1))
+		echo "not ok $tap_count - $tap_description"
+		tap_failures=$((tap_failures + 1))
 		printf 'wanted (exit %s):\n%s\nseen (exit %s):\n%s\n' \
-			"$status" "$wanted" "$seen_status" "$seen" | sed 's/^/# /'
+			"$tap_status" "$tap_wanted" "$tap_seen_status" "$tap_seen" | sed 's/^/# /'
 	fi
 }
 
 # skip REASON: one result, skipped.
 skip() {
-	count=$((count + 1))
-	echo "ok $count # SKIP $1"
+	tap_count=$((tap_count + 1))
+	echo "ok $tap_count # SKIP $1"
 }
 
 # skip_block N REASON: N results, skipped.
 skip_block() {
-	n=$1
-	while [ "$n" -gt 0 ]; do
+	tap_n=$1
+	while [ "$tap_n" -gt 0 ]; do
 		skip "$2"
-		n=$((n - 1))
+		tap_n=$((tap_n - 1))
 	done
 }
 
@@ -100,10 +103,10 @@ skip_block() {
 # of its results is "not ok"; its output is printed.
 all_ok() {
 	"$@" >"$tap_out.all" 2>&1
-	all_ok_status=$?
+	tap_all_ok_status=$?
 	cat "$tap_out.all"
-	! grep -q '^not ok' "$tap_out.all" && [ "$all_ok_status" -eq 0 ]
-	all_ok_status=$?
+	! grep -q '^not ok' "$tap_out.all" && [ "$tap_all_ok_status" -eq 0 ]
+	tap_all_ok_status=$?
 	rm -f "$tap_out.all"
-	return "$all_ok_status"
+	return "$tap_all_ok_status"
 }
