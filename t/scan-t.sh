@@ -231,8 +231,8 @@ man_page() {
 	fi
 }
 if command -v man >/dev/null 2>&1; then
-	ok_program "pyoldbuf-scan(1): NAME, SYNOPSIS, DESCRIPTION, OPTIONS, EXIT STATUS, NOTES, EXAMPLES, SEE ALSO; groff -ww and mandoc -T lint say nothing" \
-		0 "NAME SYNOPSIS DESCRIPTION OPTIONS EXIT STATUS NOTES EXAMPLES SEE ALSO " man_page
+	ok_program "pyoldbuf-scan(1): NAME, SYNOPSIS, DESCRIPTION, OPTIONS, EXIT STATUS, NOTES, EXAMPLES, BUGS, SEE ALSO; groff -ww and mandoc -T lint say nothing" \
+		0 "NAME SYNOPSIS DESCRIPTION OPTIONS EXIT STATUS NOTES EXAMPLES BUGS SEE ALSO " man_page
 else
 	skip "man is not installed (man-db)"
 fi
