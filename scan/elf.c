@@ -167,20 +167,20 @@ from_sections(Elf *elf, struct dynamic *d)
 	int found_symbols = 0;
 
 	while ((scn = elf_nextscn(elf, scn)) != NULL) {
-		Elf_Data *data;
+		Elf_Data *data, *names;
 		size_t i, n;
 
 		if (gelf_getshdr(scn, &shdr) == NULL || shdr.sh_entsize == 0)
 			continue;
-		if (shdr.sh_type == SHT_DYNSYM && (data = elf_getdata(scn, NULL)) != NULL) {
+		if (shdr.sh_type == SHT_DYNSYM && (data = elf_getdata(scn, NULL)) != NULL
+		    && (names = elf_getdata(elf_getscn(elf, shdr.sh_link), NULL)) != NULL) {
 			d->symbols = data;
 			d->count = shdr.sh_size / shdr.sh_entsize;
-			d->strings = elf_getdata(elf_getscn(elf, shdr.sh_link), NULL);
-			found_symbols = d->strings != NULL;
+			d->strings = names;
+			found_symbols = 1;
 		} else if (shdr.sh_type == SHT_DYNAMIC
 		           && (data = elf_getdata(scn, NULL)) != NULL) {
-			Elf_Data *names = elf_getdata(elf_getscn(elf, shdr.sh_link), NULL);
-
+			names = elf_getdata(elf_getscn(elf, shdr.sh_link), NULL);
 			n = shdr.sh_size / shdr.sh_entsize;
 			for (i = 0; i < n && names != NULL; i++) {
 				GElf_Dyn entry;
@@ -233,7 +233,7 @@ scan_elf(const char *file, char *image, size_t size)
 		memset(&d, 0, sizeof(d));
 		(void)from_sections(elf, &d);
 	}
-	for (i = 1; d.symbols != NULL && i < d.count; i++) {
+	for (i = 1; d.symbols != NULL && d.strings != NULL && i < d.count; i++) {
 		GElf_Sym sym;
 		const char *name;
 		const char *kind;

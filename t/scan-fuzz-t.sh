@@ -1,0 +1,54 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+#
+# scan-fuzz-t.sh - pyoldbuf-scan's readers under libFuzzer, with
+# AddressSanitizer and UndefinedBehaviorSanitizer: scan/fuzz-lexer.c
+# (any bytes as C, Cython and SWIG), seeded with t/scan's fixtures, and
+# scan/fuzz-elf.c (any bytes as a module), seeded with this build's
+# library and scanner.  Built with configure's FUZZ_CC (a compiler that
+# links -fsanitize=fuzzer: clang); skipped without one.  make check runs
+# each for FUZZ_SCAN_RUNS inputs (20000); make fuzz-scan for
+# FUZZ_SCAN_SECONDS seconds each instead.  A crash, a leak or a sanitizer
+# report fails the test and leaves the input in t/scan-fuzz/.
+
+set -u
+. "${0%/*}/tap/libtap.sh"
+load_config
+
+[ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure --disable-scan)"
+[ -n "$FUZZ_CC" ] || skip_all "no compiler links -fsanitize=fuzzer (install clang and libclang-rt-dev)"
+out=$build/t/scan-fuzz
+rm -rf "$out" && mkdir -p "$out/lexer-corpus" "$out/elf-corpus"
+cp "$top_srcdir"/t/scan/* "$out/lexer-corpus/"
+cp "$build/scan/pyoldbuf-scan" "$out/elf-corpus/"
+cp "$build/lib/.libs/$(sed -n "s/^dlname='\(.*\)'\$/\1/p" "$build/lib/libpyoldbuf.la")" \
+	"$out/elf-corpus/"
+if [ -n "${FUZZ_SCAN_SECONDS:-}" ]; then
+	budget=-max_total_time=$FUZZ_SCAN_SECONDS
+else
+	budget=-runs=${FUZZ_SCAN_RUNS:-20000}
+fi
+
+# fuzzer NAME SOURCES...: build scan/fuzz-NAME.c with the readers.
+fuzzer() {
+	name=$1
+	shift
+	# shellcheck disable=SC2086 # LIBELF_LIBS is a list of words
+	$FUZZ_CC -g -O1 -fsanitize=fuzzer,address,undefined \
+		-fno-sanitize-recover=undefined -D_GNU_SOURCE -I"$top_srcdir/scan" \
+		-o "$out/fuzz-$name" "$top_srcdir/scan/fuzz-$name.c" "$@" $LIBELF_LIBS
+}
+# run NAME: the fuzzer over its corpus, within the budget.
+run() {
+	(cd "$out" && UBSAN_OPTIONS=print_stacktrace=1 \
+		"./fuzz-$1" "$budget" -close_fd_mask=3 -artifact_prefix="$out/$1-" \
+		"$1-corpus")
+}
+
+plan 4
+ok "scan/fuzz-lexer.c builds with $FUZZ_CC" fuzzer lexer \
+	"$top_srcdir/scan/lexer.c" "$top_srcdir/scan/output.c"
+ok "the lexers: no crash, leak or sanitizer report ($budget)" run lexer
+ok "scan/fuzz-elf.c builds with $FUZZ_CC" fuzzer elf \
+	"$top_srcdir/scan/elf.c" "$top_srcdir/scan/lexer.c" "$top_srcdir/scan/output.c"
+ok "the ELF reader: no crash, leak or sanitizer report ($budget)" run elf
