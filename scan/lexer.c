@@ -83,6 +83,15 @@ struct token {
 	size_t len;
 	const char *opener;   /* for ')': the identifier before its '(' */
 	size_t opener_len;
+	long line;
+};
+
+/* A Cython name bound to a legacy function: int alias 'PyObject_...'(...) */
+#define ALIASES 16
+struct alias {
+	const char *text;
+	size_t len;
+	int which;
 };
 
 #define PAREN_DEPTH 64
@@ -102,6 +111,12 @@ struct scanner {
 	 */
 	char raw_close[20];
 	const char *raw_unclosed;
+	struct alias aliases[ALIASES];
+	int alias_count;
+	/* Cython: how far "extern from * :" has come (3: a C block may follow). */
+	int extern_star;
+	/* SWIG: pybuffer.i macros used; whether Py_LIMITED_API is defined. */
+	int swig_macros, limited;
 };
 
 /* Words after which "name(" is a call, not a declaration. */
@@ -118,6 +133,7 @@ set_prev(struct scanner *s, char kind, const char *text, size_t len)
 	s->prev.len = len;
 	s->prev.opener = NULL;
 	s->prev.opener_len = 0;
+	s->prev.line = s->line;
 }
 
 /* Skip whitespace and comments, counting lines; return the next char. */
@@ -139,10 +155,65 @@ peek_significant(struct scanner *s, const char **at)
 			p = close ? close + 2 : s->end;
 			continue;
 		}
+		if (s->lang != CYTHON && p + 1 < s->end && p[0] == '/'
+		    && p[1] == '/') {
+			while (p < s->end && *p != '\n')
+				p++;
+			continue;
+		}
 		break;
 	}
 	*at = p;
 	return p < s->end ? (unsigned char)*p : -1;
+}
+
+static void skip_quoted(struct scanner *s);
+
+/*
+ * Whether a word is written as a macro's name: capitals, digits and _,
+ * after a short prefix such as Py_ (Py_BEGIN_ALLOW_THREADS).
+ */
+static int
+is_macro_name(const char *word, size_t n)
+{
+	const char *underscore = memchr(word, '_', n < 5 ? n : 5);
+	size_t i = underscore != NULL ? (size_t)(underscore - word) + 1 : 0;
+	int capitals = 0;
+
+	for (; i < n; i++) {
+		if (word[i] >= 'a' && word[i] <= 'z')
+			return 0;
+		capitals += word[i] >= 'A' && word[i] <= 'Z';
+	}
+	return capitals > 1;
+}
+
+/*
+ * Whether the parenthesis at p (C) closes on a function body: "name(...)
+ * {" is a definition.
+ */
+static int
+opens_body(struct scanner *s, const char *p)
+{
+	struct scanner look = *s;
+	int depth = 0;
+	const char *next;
+
+	for (; p < s->end; p++) {
+		if (*p == '"' || *p == '\'') {
+			look.p = p;
+			skip_quoted(&look);
+			p = look.p - 1;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')' && --depth == 0) {
+			look.p = p + 1;
+			return peek_significant(&look, &next) == '{';
+		} else if (*p == ';' || *p == '{') {
+			return 0;
+		}
+	}
+	return 0;
 }
 
 /* Whether the use of a legacy name just read is a declaration. */
@@ -154,8 +225,16 @@ is_declaration(const struct scanner *s)
 	if (s->lang == CYTHON) {
 		if (s->in_cimport)
 			return 1;
-		return t->kind == 'i' && !among(t->text, t->len, CYTHON_CALLERS);
+		/* A Cython statement ends with its line. */
+		return t->kind == 'i' && t->line == s->line
+			&& !among(t->text, t->len, CYTHON_CALLERS);
 	}
+	/*
+	 * An all-capitals word on an earlier line is a statement macro
+	 * (Py_BEGIN_ALLOW_THREADS), not a declaration's type.
+	 */
+	if (t->kind == 'i' && t->line != s->line && is_macro_name(t->text, t->len))
+		return 0;
 	if (t->kind == 'i')
 		return !among(t->text, t->len, C_CALLERS);
 	/* PyAPI_FUNC(int) name(...), Py_DEPRECATED(3.0) name(...) */
@@ -171,8 +250,11 @@ legacy_use(struct scanner *s, int which)
 	const char *kind;
 	int c = peek_significant(s, &next);
 
-	if (c == '(')
-		kind = is_declaration(s) ? "declaration" : "call";
+	if (c == '(' && is_declaration(s))
+		kind = s->lang != CYTHON && opens_body(s, next) ? "definition"
+			: "declaration";
+	else if (c == '(')
+		kind = "call";
 	else if (s->lang == CYTHON && s->in_cimport)
 		kind = "declaration";
 	else
@@ -307,8 +389,11 @@ directive(struct scanner *s)
 	}
 	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t'))
 		s->p++;
+	word = s->p;
 	while (s->p < s->end && is_ident(*s->p))
 		s->p++;
+	if (s->p - word == 14 && memcmp(word, "Py_LIMITED_API", 14) == 0)
+		s->limited = 1;
 	if (s->p < s->end && *s->p == '(') {
 		while (s->p < s->end && *s->p != ')' && *s->p != '\n')
 			s->p++;
@@ -335,18 +420,108 @@ skip_number(struct scanner *s)
 	}
 }
 
+/*
+ * SWIG: pybuffer.i's macros, which make SWIG generate
+ * PyObject_AsReadBuffer (the read-only ones) or PyObject_AsWriteBuffer
+ * calls: SWIG 3.0 always, 4.0 and 4.1 never, 4.2 and 4.3 under
+ * Py_LIMITED_API, 4.4 and later never.  The index of the legacy function
+ * of the macro named by the n characters at word, or -1.
+ */
+static int
+swig_macro(const char *word, size_t n)
+{
+	static const struct {
+		const char *name;
+		int which;
+	} macros[] = {
+		{ "pybuffer_mutable_binary", 3 },
+		{ "pybuffer_mutable_string", 3 },
+		{ "pybuffer_binary", 1 },
+		{ "pybuffer_string", 1 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(macros) / sizeof(macros[0]); i++)
+		if (strlen(macros[i].name) == n && memcmp(macros[i].name, word, n) == 0)
+			return macros[i].which;
+	return -1;
+}
+
+/*
+ * Cython: a string literal just skipped (from start) after an identifier,
+ * that names a legacy function and is followed by '(', binds that
+ * identifier to it: "int alias 'PyObject_AsWriteBuffer'(object, ...)".
+ */
+static void
+cython_cname(struct scanner *s, const char *start)
+{
+	const char *next;
+	int which;
+
+	if (s->prev.kind != 'i' || s->p - start < 2 || start[1] == start[0]
+	    || peek_significant(s, &next) != '(')
+		return;
+	which = lookup(legacy_names, start + 1, (size_t)(s->p - start - 2));
+	if (which < 0)
+		return;
+	report(s->file, s->line, legacy_names[which], "declaration");
+	source_use("declaration");
+	if (s->alias_count < ALIASES) {
+		s->aliases[s->alias_count].text = s->prev.text;
+		s->aliases[s->alias_count].len = s->prev.len;
+		s->aliases[s->alias_count].which = which;
+		s->alias_count++;
+	}
+}
+
+/* The legacy function a Cython alias of n characters at word stands for. */
+static int
+cython_alias(const struct scanner *s, const char *word, size_t n)
+{
+	int i;
+
+	for (i = 0; i < s->alias_count; i++)
+		if (s->aliases[i].len == n && memcmp(s->aliases[i].text, word, n) == 0)
+			return s->aliases[i].which;
+	return -1;
+}
+
+static void scan_text(const char *file, const char *text, size_t size,
+                      enum language lang, long first_line);
+
+/*
+ * Cython: a triple-quoted string just skipped (from start, on line) after
+ * "cdef extern from *:" is C code, which Cython copies into its output.
+ */
+static void
+cython_verbatim_c(struct scanner *s, const char *start, long line)
+{
+	if (s->extern_star == 3 && s->p - start >= 6 && start[1] == start[0]
+	    && start[2] == start[0])
+		scan_text(s->file, start + 3, (size_t)(s->p - start - 6), C_LIKE,
+		          line);
+}
+
 void
 scan_source(const char *file, const char *text, size_t size,
             enum language lang)
 {
+	scan_text(file, text, size, lang, 1);
+}
+
+static void
+scan_text(const char *file, const char *text, size_t size,
+          enum language lang, long first_line)
+{
 	struct scanner s;
 	int line_start = 1;
+	long line;
 
 	memset(&s, 0, sizeof(s));
 	s.file = file;
 	s.p = text;
 	s.end = text + size;
-	s.line = 1;
+	s.line = first_line;
 	s.lang = lang;
 	while (s.p < s.end) {
 		char c = *s.p;
@@ -395,8 +570,30 @@ scan_source(const char *file, const char *text, size_t size,
 		}
 		line_start = 0;
 		if (c == '"' || c == '\'') {
+			const char *start = s.p;
+
+			line = s.line;
 			skip_quoted(&s);
+			if (lang == CYTHON) {
+				cython_verbatim_c(&s, start, line);
+				cython_cname(&s, start);
+			}
+			s.extern_star = 0;
 			set_prev(&s, '"', NULL, 0);
+			continue;
+		}
+		if (lang == SWIG && c == '%' && s.p + 1 < s.end && is_ident_start(s.p[1])) {
+			const char *word = ++s.p;
+			int which;
+
+			while (s.p < s.end && is_ident(*s.p))
+				s.p++;
+			which = swig_macro(word, (size_t)(s.p - word));
+			if (which >= 0) {
+				report(s.file, s.line, legacy_names[which], "swig-pybuffer");
+				s.swig_macros++;
+			}
+			set_prev(&s, '%', NULL, 0);
 			continue;
 		}
 		if (c >= '0' && c <= '9') {
@@ -424,11 +621,16 @@ scan_source(const char *file, const char *text, size_t size,
 				continue;
 			}
 			which = lookup(legacy_names, word, n);
+			if (which < 0 && lang == CYTHON)
+				which = cython_alias(&s, word, n);
 			if (which >= 0)
 				legacy_use(&s, which);
 			if (lang == CYTHON && n == 7
 			    && memcmp(word, "cimport", 7) == 0)
 				s.in_cimport = 1;
+			s.extern_star = n == 4 && memcmp(word, "from", 4) == 0
+				&& s.prev.kind == 'i' && s.prev.len == 6
+				&& memcmp(s.prev.text, "extern", 6) == 0;
 			set_prev(&s, 'i', word, n);
 			continue;
 		}
@@ -448,53 +650,19 @@ scan_source(const char *file, const char *text, size_t size,
 			}
 			continue;
 		}
+		if (c == '*' || c == ':')
+			s.extern_star = s.extern_star == (c == '*' ? 1 : 2)
+				? s.extern_star + 1 : 0;
+		else
+			s.extern_star = 0;
 		s.p++;
 		set_prev(&s, c, NULL, 0);
 	}
-}
-
-/*
- * SWIG: pybuffer.i's macros generate PyObject_AsReadBuffer or
- * PyObject_AsWriteBuffer calls when Py_LIMITED_API is defined (SWIG 4.3
- * and earlier; later ones only below 3.11).  Each macro used in an
- * interface that includes pybuffer.i and defines Py_LIMITED_API is one
- * finding.
- */
-void
-scan_swig(const char *file, const char *text, size_t size)
-{
-	static const struct {
-		const char *macro;
-		int which;
-	} macros[] = {
-		{ "%pybuffer_mutable_binary", 3 },
-		{ "%pybuffer_mutable_string", 3 },
-		{ "%pybuffer_binary", 1 },
-		{ "%pybuffer_string", 1 },
-	};
-	const char *p;
-	long line = 1;
-
-	if (strstr(text, "pybuffer.i") == NULL
-	    || strstr(text, "Py_LIMITED_API") == NULL)
-		return;
-	for (p = text; p < text + size; p++) {
-		size_t i;
-
-		if (*p == '\n')
-			line++;
-		if (*p != '%' || (p > text && p[-1] != '\n' && p[-1] != ' '
-		                  && p[-1] != '\t'))
-			continue;
-		for (i = 0; i < sizeof(macros) / sizeof(macros[0]); i++) {
-			size_t n = strlen(macros[i].macro);
-
-			if (strncmp(p, macros[i].macro, n) == 0 && !is_ident(p[n])) {
-				report(file, line, legacy_names[macros[i].which],
-				       "swig-pybuffer");
-				source_use("swig-pybuffer");
-			}
-		}
+	/* The macros generate calls for certain under Py_LIMITED_API only. */
+	for (; s.swig_macros > 0; s.swig_macros--) {
+		found |= FOUND_SWIG;
+		if (s.limited)
+			source_use("swig-pybuffer");
 	}
 }
 

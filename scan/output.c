@@ -148,7 +148,8 @@ source_use(const char *kind)
 {
 	if (covered_file || covered_trees > 0)
 		found |= FOUND_COVERED;
-	else if (strcmp(kind, "declaration") != 0) {
+	else if (strcmp(kind, "declaration") != 0
+	         && strcmp(kind, "definition") != 0) {
 		found |= FOUND_SOURCE;
 		needs_fixing();
 	}
@@ -188,6 +189,13 @@ print_advice(FILE *out)
 		      "with the zero-patch link\nflags below (GCC's specs file; "
 		      "clang ignores it), or with\n$(pkg-config --libs "
 		      "oldbuffer) after its objects.\n", out);
+	if (found & FOUND_SWIG)
+		fputs("\nSWIG generates legacy calls from pybuffer.i's %pybuffer_* "
+		      "macros (swig-pybuffer):\nSWIG 3.0 always, 4.0 and 4.1 "
+		      "never, 4.2 and 4.3 under Py_LIMITED_API, 4.4 and\n"
+		      "later never; swig -version says which one builds the "
+		      "package.  They need a\nfix for certain where the "
+		      "interface defines Py_LIMITED_API.\n", out);
 	if (!(found & (FOUND_SOURCE | FOUND_ABI_ONLY | FOUND_UNLINKED))) {
 		fputs(found & ~FOUND_LIMITED ? "Nothing to rebuild.\n"
 		      : "\nNo legacy buffer call here: nothing to do.\n", out);

@@ -45,6 +45,7 @@ enum {
 	FOUND_UNLINKED = 32,      /* pyoldbuf_ imports, no libpyoldbuf NEEDED */
 	FOUND_OLD_PYTHON = 64,    /* an abi-only module built for <= 3.12 */
 	FOUND_NEW_PYTHON = 128,   /* one built for >= 3.13, or unknown */
+	FOUND_SWIG = 256,         /* pybuffer.i's macros */
 };
 extern int found;
 /*
@@ -68,7 +69,6 @@ enum language { C_LIKE, CYTHON, SWIG };
 int language_of(const char *name);
 void scan_source(const char *file, const char *text, size_t size,
                  enum language lang);
-void scan_swig(const char *file, const char *text, size_t size);
 int includes_oldbuffer(const char *text, size_t size);
 
 /* elf.c */

@@ -95,8 +95,6 @@ scan_contents(const char *path, char *text, size_t size, int lang,
 	}
 	covered_file = includes_oldbuffer(text, size);
 	scan_source(path, text, size, (enum language)lang);
-	if (lang == SWIG)
-		scan_swig(path, text, size);
 	if (memmem(text, size, "Py_LIMITED_API", 14) != NULL)
 		found |= FOUND_LIMITED;
 	covered_file = 0;

@@ -24,7 +24,7 @@ fixtures=$top_srcdir/t/scan
 out=$build/t/scan-out
 rm -rf "$out" && mkdir -p "$out"
 
-plan 29
+plan 32
 
 # in_fixtures COMMAND...: COMMAND in t/scan, so that the file names
 # printed are the fixtures' own.
@@ -44,9 +44,17 @@ c-forms.c:35: PyObject_AsReadBuffer call
 c-forms.c:37: PyObject_AsWriteBuffer call
 c-forms.c:38: PyObject_AsReadBuffer address
 c-forms.c:40: PyObject_CheckReadBuffer call
+c-kinds.c:10: PyObject_AsReadBuffer call
+c-kinds.c:12: PyObject_CheckReadBuffer address
+c-kinds.c:14: PyObject_AsWriteBuffer call
+c-kinds.c:19: PyObject_AsCharBuffer definition
 cxx-casts.cpp:18: PyObject_AsCharBuffer call
 cxx-casts.cpp:20: PyObject_AsReadBuffer address
 cxx-casts.cpp:23: PyObject_AsWriteBuffer call
+cython-cname.pxi:5: PyObject_AsWriteBuffer declaration
+cython-cname.pxi:11: PyObject_AsReadBuffer call
+cython-cname.pxi:21: PyObject_AsWriteBuffer call
+cython-cname.pxi:23: PyObject_CheckReadBuffer call
 cython-gil.pyx:7: PyObject_AsReadBuffer declaration
 cython-gil.pyx:9: PyObject_CheckReadBuffer declaration
 cython-gil.pyx:15: PyObject_CheckReadBuffer call
@@ -56,24 +64,32 @@ cython-nogil.pxd:8: PyObject_AsCharBuffer declaration
 cython-nogil.pxd:16: PyObject_AsWriteBuffer call
 generated_wrap.c:16: PyObject_AsReadBuffer call
 generated_wrap.c:26: PyObject_AsWriteBuffer call
+swig-full.i:8: PyObject_AsReadBuffer swig-pybuffer
 swig-limited.i:12: PyObject_AsReadBuffer swig-pybuffer
 swig-limited.i:13: PyObject_AsWriteBuffer swig-pybuffer"
-for fixture in c-forms.c cxx-casts.cpp cython-gil.pyx cython-nogil.pxd \
-	swig-limited.i swig-full.i generated_wrap.c clean.c; do
+for fixture in c-forms.c c-kinds.c cxx-casts.cpp cython-gil.pyx \
+	cython-nogil.pxd cython-cname.pxi swig-limited.i swig-full.i \
+	swig-comment.i generated_wrap.c clean.c; do
 	case $fixture in
 	c-forms.c) what="C: declarations, calls (in macros too), addresses; not comments, strings, #if" ;;
 	cxx-casts.cpp) what="C++: a qualified call, casts; not a raw string, digit separators" ;;
 	cython-gil.pyx) what="Cython: cdef extern declarations and calls; not comments, docstrings" ;;
 	cython-nogil.pxd) what="Cython, nogil: the declarations, and the call with the GIL taken" ;;
 	swig-limited.i) what="SWIG under Py_LIMITED_API: each pybuffer.i macro that generates a call" ;;
-	swig-full.i) what="SWIG with the full API: nothing" ;;
+	swig-full.i) what="SWIG with the full API: the macro, nothing to fix (SWIG 3.0 alone calls)" ;;
+	swig-comment.i) what="SWIG macros and Py_LIMITED_API in comments: nothing" ;;
+	c-kinds.c) what="C: a call after a statement macro, comments before ( or ;, a definition" ;;
+	cython-cname.pxi) what="Cython: a C name bound through a string, verbatim C, calls after a line's end" ;;
 	generated_wrap.c) what="generated SWIG and Cython wrappers: the calls" ;;
 	clean.c) what="names in comments, strings, #if and longer names: nothing" ;;
 	esac
 	wanted=$(echo "$findings" | grep "^$fixture:")
-	# Exit 1 for a use to fix: anything but a declaration.
+	# Exit 1 for a use to fix: anything but a declaration or a
+	# definition, and SWIG's macros only under Py_LIMITED_API.
 	status=0
-	echo "$wanted" | grep -qv ' declaration$' && [ -n "$wanted" ] && status=1
+	echo "$wanted" | grep -v ' \(declaration\|definition\)$' \
+		| { grep -q -v ' swig-pybuffer$' || grep -q '#define Py_LIMITED_API' "$fixtures/$fixture"; } \
+		&& [ -n "$wanted" ] && status=1
 	ok_program "$what, exit $status" "$status" "$wanted" in_fixtures "$scan" "$fixture"
 done
 
