@@ -84,13 +84,19 @@
  * holds a buffer view instead.
  *
  * @par Example
+ * A program that embeds Python and measures two objects, example.c:
  * @code
+ * #define PY_SSIZE_T_CLEAN
+ * #include <Python.h>
+ * #include <oldbuffer.h>
+ * #include <stdio.h>
+ *
  * #if OLDBUFFER_VERSION_HEX < 0x010000
  * #error "libpyoldbuf 1.0 or later is needed"
  * #endif
  *
  * // The length of obj's bytes, or -1 with an exception set.
- * Py_ssize_t
+ * static Py_ssize_t
  * byte_length(PyObject *obj)
  * {
  *     const void *data;
@@ -100,6 +106,36 @@
  *         return -1;
  *     return len;
  * }
+ *
+ * int
+ * main(void)
+ * {
+ *     PyObject *bytes, *text;
+ *
+ *     Py_Initialize();
+ *     bytes = PyBytes_FromString("legacy");
+ *     text = PyUnicode_FromString("legacy");
+ *     printf("bytes: %zd\n", byte_length(bytes));
+ *     if (byte_length(text) < 0 && PyErr_ExceptionMatches(PyExc_TypeError)) {
+ *         PyErr_Clear();
+ *         printf("str: TypeError\n");
+ *     }
+ *     Py_DECREF(bytes);
+ *     Py_DECREF(text);
+ *     Py_Finalize();
+ *     return 0;
+ * }
+ * @endcode
+ * Built and run:
+ * @code
+ * cc -o example example.c $(python3-config --includes) \
+ *     $(pkg-config --cflags --libs oldbuffer) $(python3-config --embed --ldflags)
+ * ./example
+ * @endcode
+ * it prints:
+ * @code
+ * bytes: 6
+ * str: TypeError
  * @endcode
  *
  * @see PyObject_AsCharBuffer(3), PyObject_AsReadBuffer(3),
@@ -255,9 +291,15 @@ extern "C" {
  * pyoldbuf-porting(3).
  *
  * @par Example
+ * A program that embeds Python and reads the first byte of three objects, example.c:
  * @code
+ * #define PY_SSIZE_T_CLEAN
+ * #include <Python.h>
+ * #include <oldbuffer.h>
+ * #include <stdio.h>
+ *
  * // The first byte of obj, or -1 with an exception set.
- * int
+ * static int
  * first_byte(PyObject *obj)
  * {
  *     const char *text;
@@ -271,6 +313,44 @@ extern "C" {
  *     }
  *     return (unsigned char)text[0];
  * }
+ *
+ * int
+ * main(void)
+ * {
+ *     const char *names[] = { "b'abc'", "bytearray()", "'abc'" };
+ *     PyObject *objects[3];
+ *     int i, byte;
+ *
+ *     Py_Initialize();
+ *     objects[0] = PyBytes_FromString("abc");
+ *     objects[1] = PyByteArray_FromStringAndSize("", 0);
+ *     objects[2] = PyUnicode_FromString("abc");
+ *     for (i = 0; i < 3; i++) {
+ *         byte = first_byte(objects[i]);
+ *         if (byte >= 0)
+ *             printf("%s: %d\n", names[i], byte);
+ *         else if (PyErr_ExceptionMatches(PyExc_ValueError))
+ *             printf("%s: ValueError\n", names[i]);
+ *         else if (PyErr_ExceptionMatches(PyExc_TypeError))
+ *             printf("%s: TypeError\n", names[i]);
+ *         PyErr_Clear();
+ *         Py_DECREF(objects[i]);
+ *     }
+ *     Py_Finalize();
+ *     return 0;
+ * }
+ * @endcode
+ * Built and run:
+ * @code
+ * cc -o example example.c $(python3-config --includes) \
+ *     $(pkg-config --cflags --libs oldbuffer) $(python3-config --embed --ldflags)
+ * ./example
+ * @endcode
+ * it prints:
+ * @code
+ * b'abc': 97
+ * bytearray(): ValueError
+ * 'abc': TypeError
  * @endcode
  *
  * @see PyObject_AsReadBuffer(3), PyObject_CheckReadBuffer(3),
@@ -351,9 +431,15 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  * pyoldbuf-porting(3).
  *
  * @par Example
+ * A program that embeds Python and counts the zero bytes of three objects, example.c:
  * @code
+ * #define PY_SSIZE_T_CLEAN
+ * #include <Python.h>
+ * #include <oldbuffer.h>
+ * #include <stdio.h>
+ *
  * // The number of zero bytes in obj, or -1 with an exception set.
- * Py_ssize_t
+ * static Py_ssize_t
  * count_zeros(PyObject *obj)
  * {
  *     const void *data;
@@ -365,6 +451,43 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  *         zeros += ((const unsigned char *)data)[i] == 0;
  *     return zeros;
  * }
+ *
+ * int
+ * main(void)
+ * {
+ *     const char *names[] = { "b'a\\0b\\0'", "bytearray(3)", "'abc'" };
+ *     PyObject *objects[3];
+ *     Py_ssize_t zeros;
+ *     int i;
+ *
+ *     Py_Initialize();
+ *     objects[0] = PyBytes_FromStringAndSize("a\0b\0", 4);
+ *     objects[1] = PyByteArray_FromStringAndSize("\0\0\0", 3);
+ *     objects[2] = PyUnicode_FromString("abc");
+ *     for (i = 0; i < 3; i++) {
+ *         zeros = count_zeros(objects[i]);
+ *         if (zeros >= 0)
+ *             printf("%s: %zd\n", names[i], zeros);
+ *         else if (PyErr_ExceptionMatches(PyExc_TypeError))
+ *             printf("%s: TypeError\n", names[i]);
+ *         PyErr_Clear();
+ *         Py_DECREF(objects[i]);
+ *     }
+ *     Py_Finalize();
+ *     return 0;
+ * }
+ * @endcode
+ * Built and run:
+ * @code
+ * cc -o example example.c $(python3-config --includes) \
+ *     $(pkg-config --cflags --libs oldbuffer) $(python3-config --embed --ldflags)
+ * ./example
+ * @endcode
+ * it prints:
+ * @code
+ * b'a\0b\0': 2
+ * bytearray(3): 3
+ * 'abc': TypeError
  * @endcode
  *
  * @see PyObject_AsCharBuffer(3), PyObject_CheckReadBuffer(3),
@@ -425,15 +548,65 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
  * its error; see pyoldbuf-porting(3).
  *
  * @par Example
+ * A program that embeds Python and asks which of four objects export a
+ * C-contiguous buffer: a strided memoryview of one item still does, example.c:
  * @code
- * // obj's bytes as a new bytes object, or a copy of str(obj).
- * PyObject *
- * as_bytes(PyObject *obj)
+ * #define PY_SSIZE_T_CLEAN
+ * #include <Python.h>
+ * #include <oldbuffer.h>
+ * #include <stdio.h>
+ *
+ * // memoryview(bytes)[::2]: strided, not C-contiguous if 2 items or more.
+ * static PyObject *
+ * every_other(const char *bytes)
  * {
- *     if (PyObject_CheckReadBuffer(obj))
- *         return PyBytes_FromObject(obj);
- *     return PyObject_Str(obj);
+ *     PyObject *data = PyBytes_FromString(bytes);
+ *     PyObject *view = PyMemoryView_FromObject(data);
+ *     PyObject *two = PyLong_FromLong(2);
+ *     PyObject *slice = PySlice_New(NULL, NULL, two);
+ *     PyObject *strided = PyObject_GetItem(view, slice);
+ *
+ *     Py_DECREF(slice);
+ *     Py_DECREF(two);
+ *     Py_DECREF(view);
+ *     Py_DECREF(data);
+ *     return strided;
  * }
+ *
+ * int
+ * main(void)
+ * {
+ *     const char *names[] = {
+ *         "b'abc'", "memoryview(b'abc')[::2]", "memoryview(b'ab')[::2]", "'abc'"
+ *     };
+ *     PyObject *objects[4];
+ *     int i;
+ *
+ *     Py_Initialize();
+ *     objects[0] = PyBytes_FromString("abc");
+ *     objects[1] = every_other("abc");
+ *     objects[2] = every_other("ab");
+ *     objects[3] = PyUnicode_FromString("abc");
+ *     for (i = 0; i < 4; i++) {
+ *         printf("%s: %d\n", names[i], PyObject_CheckReadBuffer(objects[i]));
+ *         Py_DECREF(objects[i]);
+ *     }
+ *     Py_Finalize();
+ *     return 0;
+ * }
+ * @endcode
+ * Built and run:
+ * @code
+ * cc -o example example.c $(python3-config --includes) \
+ *     $(pkg-config --cflags --libs oldbuffer) $(python3-config --embed --ldflags)
+ * ./example
+ * @endcode
+ * it prints:
+ * @code
+ * b'abc': 1
+ * memoryview(b'abc')[::2]: 0
+ * memoryview(b'ab')[::2]: 1
+ * 'abc': 0
  * @endcode
  *
  * @see PyObject_AsReadBuffer(3), PyObject_AsCharBuffer(3),
@@ -493,9 +666,17 @@ PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
  * `view.buf`, then `PyBuffer_Release(&view)`; see pyoldbuf-porting(3).
  *
  * @par Example
+ * A program that embeds Python and clears a bytearray, then tries bytes,
+ * which is read-only, example.c:
  * @code
+ * #define PY_SSIZE_T_CLEAN
+ * #include <Python.h>
+ * #include <oldbuffer.h>
+ * #include <stdio.h>
+ * #include <string.h>
+ *
  * // Fill obj (a bytearray, say) with zeros; 0, or -1 with an exception.
- * int
+ * static int
  * clear(PyObject *obj)
  * {
  *     void *data;
@@ -506,6 +687,38 @@ PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
  *     memset(data, 0, (size_t)len);
  *     return 0;
  * }
+ *
+ * int
+ * main(void)
+ * {
+ *     PyObject *array, *bytes;
+ *
+ *     Py_Initialize();
+ *     array = PyByteArray_FromStringAndSize("abc", 3);
+ *     bytes = PyBytes_FromString("abc");
+ *     if (clear(array) == 0)
+ *         printf("bytearray(b'abc'): %d %d %d\n", PyByteArray_AsString(array)[0],
+ *                PyByteArray_AsString(array)[1], PyByteArray_AsString(array)[2]);
+ *     if (clear(bytes) < 0 && PyErr_ExceptionMatches(PyExc_TypeError)) {
+ *         PyErr_Clear();
+ *         printf("b'abc': TypeError, read-only\n");
+ *     }
+ *     Py_DECREF(array);
+ *     Py_DECREF(bytes);
+ *     Py_Finalize();
+ *     return 0;
+ * }
+ * @endcode
+ * Built and run:
+ * @code
+ * cc -o example example.c $(python3-config --includes) \
+ *     $(pkg-config --cflags --libs oldbuffer) $(python3-config --embed --ldflags)
+ * ./example
+ * @endcode
+ * it prints:
+ * @code
+ * bytearray(b'abc'): 0 0 0
+ * b'abc': TypeError, read-only
  * @endcode
  *
  * @see PyObject_AsReadBuffer(3), PyObject_AsCharBuffer(3),

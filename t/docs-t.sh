@@ -6,8 +6,9 @@
 # man-pages(7) in order, a SYNOPSIS with the includes, the prototype and
 # the link line, and no warning; oldbuffer.h(3) and pyoldbuf-porting(3)
 # open too; every SEE ALSO entry opens; groff -ww and mandoc -T lint have
-# nothing to say; each EXAMPLES section compiles as it stands after its
-# page's SYNOPSIS includes; the two functions that share their errors
+# nothing to say; each EXAMPLES section's program builds with the line it
+# prints and prints the output it shows, in four modes; the two functions
+# that share their errors
 # list the same ones; the pages written are the pages installed
 # (MAN3_PAGES).  The HTML: each function's page is titled and headed by
 # its name, the module list names them, the main page's title does not
@@ -16,6 +17,7 @@
 set -u
 . "${0%/*}/tap/libtap.sh"
 load_config
+. "$top_srcdir/t/tap/extension.sh"
 man_dir=$build/doc/man
 html_dir=$build/doc/html
 
@@ -30,7 +32,7 @@ legacy_as_write_buffer=PyObject_AsWriteBuffer
 pages="PyObject_AsCharBuffer PyObject_AsReadBuffer PyObject_CheckReadBuffer
 	PyObject_AsWriteBuffer oldbuffer.h pyoldbuf-porting"
 
-plan 48
+plan 63
 
 mkdir -p "$build/t/docs"
 out=$build/t/docs/out
@@ -134,23 +136,57 @@ for page in $pages; do
 	fi
 done
 
-# Each EXAMPLES section compiles, after its page's SYNOPSIS includes, for
-# the Python built for, with warnings as errors.
-# example_compiles PAGE
-example_compiles() {
-	src=$build/t/docs/example.c
-	{
-		section "$1" SYNOPSIS | grep '^ *#\(define PY_SSIZE_T_CLEAN\|include\)'
-		section "$1" EXAMPLES
-	} >"$src"
-	sed 's/^/| /' "$src"
-	grep -q '(' "$src" \
-		&& $CC -std=c99 -Wall -Wextra -Werror $PYTHON_CPPFLAGS \
-			-I"$top_srcdir/include" -c -o "$src.o" "$src"
+# Each EXAMPLES section is a whole program, its build line and its
+# output, as the rendered page shows them: the program is copied from the
+# page, built with the page's line (for the configured Python, this
+# build's oldbuffer.pc, and the project's warnings as errors), run, and
+# its output compared with the page's; with the full API and with
+# Py_LIMITED_API=0x030B0000 (Python 3.11 or later), linked to the library
+# and in header-only mode.
+# example_block NAME N: the Nth block of code of NAME's EXAMPLES, its
+# indent removed (prose is indented 7 columns, code 11).
+example_block() {
+	section "$1" EXAMPLES | awk -v n="$2" '
+		/^       [^ ]/ { if (code) { block++; code = 0 } blank = 0; next }
+		/^           / { code = 1; if (block == n - 1) { while (blank-- > 0) print ""; print substr($0, 12) } blank = 0; next }
+		/^ *$/ { if (code) blank++ }'
 }
+# example_runs PAGE MODE: the program of PAGE's EXAMPLES, built with its
+# line in MODE (full, limited; library or header-only), prints the
+# output the page shows.
+example_runs() {
+	dir=$build/t/docs/$1-$2
+	mkdir -p "$dir"
+	example_block "$1" 1 >"$dir/example.c"
+	example_block "$1" 2 >"$dir/build"
+	example_block "$1" 3 >"$dir/expected"
+	grep -q 'cc -o example example.c' "$dir/build" || { cat "$dir/build"; return 1; }
+	case $2 in
+	limited-*) flags="-DPy_LIMITED_API=0x030B0000" ;;
+	*) flags= ;;
+	esac
+	case $2 in
+	*-header-only) flags="$flags -DPYOLDBUF_HEADER_ONLY" ;;
+	esac
+	# The page's line, with this build's Python, pkg-config and flags.
+	# shellcheck disable=SC2086 # the flags are lists of words
+	(cd "$dir" && $CC $CFLAGS $WARN_CFLAGS $flags -o example example.c \
+		$PYTHON_CPPFLAGS $($PKG_CONFIG --cflags --libs oldbuffer) \
+		$PYTHON_EMBED_LIBS -Wl,-rpath,"$build/lib/.libs" \
+		&& with_library ./example >output) || return 1
+	diff "$dir/expected" "$dir/output"
+}
+modes="full-library full-header-only"
+[ "$LIMITED_API_EXAMPLES" = yes ] && modes="$modes limited-library limited-header-only"
 for page in $pages; do
 	[ "$page" != pyoldbuf-porting ] || continue
-	ok "the example in $page(3) compiles" example_compiles "$page"
+	for mode in full-library full-header-only limited-library limited-header-only; do
+		case " $modes " in
+		*" $mode "*) ok "the example of $page(3) builds as printed and prints its output ($mode)" \
+			example_runs "$page" "$mode" ;;
+		*) skip "the example of $page(3), $mode: not for Python $PYTHON_VERSION (3.11 or later) or $PYTHON_IMPLEMENTATION" ;;
+		esac
+	done
 done
 
 # PyObject_AsCharBuffer is PyObject_AsReadBuffer with a char pointer: their
