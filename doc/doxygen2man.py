@@ -182,6 +182,8 @@ class Description:
         self.notes = []         # (title or None, [para])
         self.examples = []      # [para]
         self.errors = []        # [para] of an "Errors" paragraph
+        self.attributes = []    # [para] of an "Attributes" paragraph
+        self.history = []       # [para] of a "History" paragraph
         self.see = []           # [para]
         for para in node.findall("para"):
             self.sort(para)
@@ -221,6 +223,10 @@ class Description:
             self.examples.extend(paras)
         elif kind == "par" and title == "Errors":
             self.errors.extend(paras)
+        elif kind == "par" and title == "Attributes":
+            self.attributes.extend(paras)
+        elif kind == "par" and title == "History":
+            self.history.extend(paras)
         elif kind in ("warning", "note", "par"):
             self.notes.append((title or None, paras))
         else:
@@ -253,6 +259,34 @@ class Page:
         for line in SYNOPSIS_INCLUDES:
             self.roff.request(".B " + quote(escape(line)))
 
+    def attributes(self, names, paras):
+        """ATTRIBUTES, the man-pages(7) table: "Attribute: Value.  More."
+        paragraphs give its rows, the rest follows the table."""
+        self.section("ATTRIBUTES")
+        self.roff.text("For an explanation of the terms used in this "
+                       "section, see")
+        self.roff.request(".BR attributes (7).")
+        self.roff.lines += [".TS", "allbox;", "lbx lb lb", "l l l.",
+                            "Interface\tAttribute\tValue"]
+        notes = []
+        for para in paras:
+            match = re.match(r"([A-Z][\w ]*): ([\w-]+)\.\s*(.*)", plain(para))
+            if not match:
+                raise SystemExit("doxygen2man: an Attributes paragraph is "
+                                 "\"Attribute: Value.  More.\"")
+            self.roff.lines += ["T{"]
+            # Font escapes, not macros: mandoc takes no macro in a table.
+            self.roff.lines += [",\n".join("\\fB%s\\fP()" % escape(n)
+                                            for n in names)]
+            self.roff.lines += ["T}\t%s\t%s" % (escape(match.group(1)),
+                                                escape(match.group(2)))]
+            if match.group(3):
+                notes.append(match.group(3))
+        self.roff.lines.append(".TE")
+        for note in notes:
+            self.roff.request(".PP")
+            self.roff.text(escape(note))
+
     def see_also(self, paras, own):
         """SEE ALSO from the name(3) references in paras, own page left out."""
         names = []
@@ -278,6 +312,9 @@ class Page:
                                   or lines[i + 1].startswith(heads)):
                 continue
             kept.append(line)
+        # A table needs tbl, which this first line asks man to run.
+        if ".TS" in kept:
+            kept.insert(0, "'\\\" t")
         with open(os.path.join(outdir, self.name + ".3"), "w") as f:
             f.write("\n".join(kept) + "\n")
 
@@ -353,6 +390,11 @@ def function_page(group, version, date, outdir):
         roff.tagged(exception, paras)
     if not doc.errors and not doc.exceptions:
         raise SystemExit("doxygen2man: %s documents no errors" % name)
+    if not doc.attributes or not doc.history:
+        raise SystemExit("doxygen2man: %s has no Attributes or History" % name)
+    page.attributes([name] + others, doc.attributes)
+    page.section("HISTORY")
+    roff.paras(doc.history)
     page.section("NOTES")
     for i, (title, paras) in enumerate(doc.notes):
         if title:

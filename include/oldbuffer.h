@@ -140,7 +140,7 @@
  *
  * @see PyObject_AsCharBuffer(3), PyObject_AsReadBuffer(3),
  *      PyObject_CheckReadBuffer(3), PyObject_AsWriteBuffer(3),
- *      pyoldbuf-porting(3)
+ *      pyoldbuf-porting(3), pyoldbuf-scan(1)
  */
 #ifndef OLDBUFFER_H
 #define OLDBUFFER_H
@@ -255,35 +255,24 @@ extern "C" {
  * at once and returns 0.  The reference count of @p obj is unchanged and
  * no export stays outstanding.
  *
- * @param obj         the object (borrowed; may not be NULL)
- * @param buffer      set to the start of the object's bytes, on success
- * @param buffer_len  set to their length in bytes, on success
+ * @pyoldbuf_pending
+ *
+ * @param[in] obj          the object (borrowed; may not be NULL)
+ * @param[out] buffer      set to the start of the object's bytes, on success
+ * @param[out] buffer_len  set to their length in bytes, on success
  *
  * @retval 0   success: @p *buffer and @p *buffer_len are set.
  * @retval -1  failure, with an exception set; nothing is written.
  *
- * @exception SystemError <code>null argument to internal routine</code>: @p obj,
- *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
- *   is pending; otherwise the pending exception is kept.
- * @exception TypeError <code>a bytes-like object is required, not
- *   'str'</code>: the type of @p obj has no buffer support (str, None,
- *   int...).  The type name is cut to 100 characters.
- * @exception BufferError <code>memoryview: underlying buffer is not
- *   C-contiguous</code>: @p obj is a memoryview that is not C-contiguous
- *   (`m[::2]`).  Any other exporter that refuses the request raises its
- *   own exception, unchanged; a `__buffer__` method's exception comes
- *   through as it was raised.
- * @exception ValueError <code>operation forbidden on released memoryview
- *   object</code>: @p obj is a released memoryview.
- * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
- *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
- *   \--disable-limited-api</code>) is called from another version or build.  The
- *   Limited-API library and header-only mode never raise it.
+ * @pyoldbuf_read_errors
  *
- * @warning The pointer is valid only while @p obj lives and its storage
- *   does not move: a bytearray resize moves it.  For a Python 3.12+ class
- *   that exports its buffer with `__buffer__`, the memory may already be
- *   freed when the call returns.
+ * @pyoldbuf_lifetime
+ *
+ * @pyoldbuf_old_doc
+ *
+ * @pyoldbuf_attributes
+ *
+ * @pyoldbuf_history
  *
  * @par Modern replacement
  * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, use `(const char
@@ -385,45 +374,24 @@ PYOLDBUF_API int pyoldbuf_as_char_buffer(PYOLDBUF_OBJECT *obj,
  * contiguous memoryviews (sliced, cast or multi-dimensional), array.array,
  * mmap, and on Python 3.12+ classes with a `__buffer__` method.
  *
- * Apart from the NULL case, an exception pending on entry is not looked
- * at, as in CPython: call the function with none set.
+ * @pyoldbuf_pending
  *
- * @param obj         the object (borrowed; may not be NULL)
- * @param buffer      set to the start of the object's bytes, on success
- * @param buffer_len  set to their length in bytes, on success
+ * @param[in] obj          the object (borrowed; may not be NULL)
+ * @param[out] buffer      set to the start of the object's bytes, on success
+ * @param[out] buffer_len  set to their length in bytes, on success
  *
  * @retval 0   success: @p *buffer and @p *buffer_len are set.
  * @retval -1  failure, with an exception set; nothing is written.
  *
- * @exception SystemError <code>null argument to internal routine</code>: @p obj,
- *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
- *   is pending; otherwise the pending exception is kept.
- * @exception TypeError <code>a bytes-like object is required, not
- *   'str'</code>: the type of @p obj has no buffer support (str, None,
- *   int...).  The type name is cut to 100 characters.
- * @exception BufferError <code>memoryview: underlying buffer is not
- *   C-contiguous</code>: @p obj is a memoryview that is not C-contiguous
- *   (`m[::2]`).  Any other exporter that refuses the request raises its
- *   own exception, unchanged; a `__buffer__` method's exception comes
- *   through as it was raised.
- * @exception ValueError <code>operation forbidden on released memoryview
- *   object</code>: @p obj is a released memoryview.
- * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
- *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
- *   \--disable-limited-api</code>) is called from another version or build.  The
- *   Limited-API library and header-only mode never raise it.
+ * @pyoldbuf_read_errors
  *
- * @warning The pointer is valid only while @p obj lives and its storage
- *   does not move: a bytearray resize moves it.  For a Python 3.12+ class
- *   that exports its buffer with `__buffer__`, the memory may already be
- *   freed when the call returns.
+ * @pyoldbuf_lifetime
  *
- * @par Differences from the old CPython documentation
- * The old page said that the functions set a TypeError on error; they do
- * only when the type has no buffer support, and otherwise let the
- * exporter's exception (BufferError, ValueError, anything) through.  It
- * spoke of the "single-segment" buffer interface: in Python 3 this means a
- * C-contiguous buffer, and the length is in bytes.
+ * @pyoldbuf_old_doc
+ *
+ * @pyoldbuf_attributes
+ *
+ * @pyoldbuf_history
  *
  * @par Modern replacement
  * `PyObject_GetBuffer(obj, &view, PyBUF_SIMPLE)`, use `view.buf` and
@@ -520,7 +488,7 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
  * support: it says yes for <code>memoryview(b'abc')[::2]</code>, for
  * which this function returns 0.
  *
- * @param obj  the object (borrowed), or NULL
+ * @param[in] obj  the object (borrowed), or NULL
  *
  * @retval 1  @p obj exports a C-contiguous buffer.
  * @retval 0  it does not, or @p obj is NULL.
@@ -542,6 +510,10 @@ PYOLDBUF_API int pyoldbuf_as_read_buffer(PYOLDBUF_OBJECT *obj,
  * A NULL @p obj returns 0; CPython dereferences it and crashes.  This is
  * libpyoldbuf's only deliberate difference from CPython.  The old page did
  * not say that an exception pending before the call may be cleared.
+ *
+ * @pyoldbuf_attributes
+ *
+ * @pyoldbuf_history
  *
  * @par Modern replacement
  * There is none that never fails: call `PyObject_GetBuffer()` and handle
@@ -637,29 +609,27 @@ PYOLDBUF_API int pyoldbuf_check_read_buffer(PYOLDBUF_OBJECT *obj);
  * Works for bytearray, memoryviews of writable memory, array.array, mmap
  * opened for writing, and any other writable C-contiguous exporter.
  *
- * @param obj         the object (borrowed; may not be NULL)
- * @param buffer      set to the start of the object's bytes, on success
- * @param buffer_len  set to their length in bytes, on success
+ * @pyoldbuf_pending
+ *
+ * @param[in] obj          the object (borrowed; may not be NULL)
+ * @param[out] buffer      set to the start of the object's bytes, on success
+ * @param[out] buffer_len  set to their length in bytes, on success
  *
  * @retval 0   success: @p *buffer and @p *buffer_len are set.
  * @retval -1  failure, with an exception set; nothing is written.
  *
- * @exception SystemError <code>null argument to internal routine</code>: @p obj,
- *   @p buffer or @p buffer_len is NULL.  It is set only if no exception
- *   is pending; otherwise the pending exception is kept.
+ * @pyoldbuf_null_error
  * @exception TypeError <code>expected a writable bytes-like object</code>: anything
  *   else, be it no buffer support, a read-only object such as bytes, a
  *   buffer that is not C-contiguous or an exporter that raises.  The
  *   exporter's own exception is replaced, with no `__context__`.
- * @exception SystemError <code>libpyoldbuf was built for CPython X.Y ... and
- *   cannot serve Python ...</code>: a library built for one CPython (<code>configure
- *   \--disable-limited-api</code>) is called from another version or build.  The
- *   Limited-API library and header-only mode never raise it.
+ * @pyoldbuf_version_error
  *
- * @warning The pointer is valid only while @p obj lives and its storage
- *   does not move: a bytearray resize moves it.  For a Python 3.12+ class
- *   that exports its buffer with `__buffer__`, the memory may already be
- *   freed when the call returns.
+ * @pyoldbuf_lifetime
+ *
+ * @pyoldbuf_attributes
+ *
+ * @pyoldbuf_history
  *
  * @par Modern replacement
  * `PyObject_GetBuffer(obj, &view, PyBUF_WRITABLE)`, write through
