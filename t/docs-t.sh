@@ -30,7 +30,7 @@ legacy_as_write_buffer=PyObject_AsWriteBuffer
 pages="PyObject_AsCharBuffer PyObject_AsReadBuffer PyObject_CheckReadBuffer
 	PyObject_AsWriteBuffer oldbuffer.h pyoldbuf-porting"
 
-plan 62
+plan 63
 
 mkdir -p "$build/t/docs"
 out=$build/t/docs/out
@@ -217,6 +217,9 @@ main_title() {
 		&& ! grep -q 'libpyoldbuf: libpyoldbuf' "$html_dir/index.html"
 }
 ok "the HTML main page's title names the project once" main_title
+ok "no HTML page is a directory's, empty" \
+	eval '! grep -l "Directory Reference" "$html_dir"/*.html'
+
 
 # links_to NAME: index.html links to NAME(), at an anchor that exists.
 links_to() {
