@@ -468,7 +468,9 @@ def guide_page(guide, version, date, outdir):
         if title == "See also":
             see = sect.findall("para")
             continue
-        if i:
+        if title == "Example":
+            page.section("EXAMPLES")
+        elif i:
             roff.request(".SS " + quote(escape(title)))
         roff.paras(sect.findall("para"))
     page.see_also(see, name)
