@@ -30,7 +30,7 @@ legacy_as_write_buffer=PyObject_AsWriteBuffer
 pages="PyObject_AsCharBuffer PyObject_AsReadBuffer PyObject_CheckReadBuffer
 	PyObject_AsWriteBuffer oldbuffer.h pyoldbuf-porting"
 
-plan 67
+plan 68
 
 mkdir -p "$build/t/docs"
 out=$build/t/docs/out
@@ -216,6 +216,18 @@ main_title() {
 		&& ! grep -q 'libpyoldbuf: libpyoldbuf' "$html_dir/index.html"
 }
 ok "the HTML main page's title names the project once" main_title
+# main_page_agrees FACT...: README and the HTML main page both say each
+# FACT (the supported Pythons and builds, the tools).
+main_page_agrees() {
+	text=$(sed 's/<[^>]*>//g' "$html_dir/index.html" | tr -s ' \n' '  ')
+	readme=$(tr -s ' \n' '  ' <"$top_srcdir/README")
+	for fact in "$@"; do
+		case $readme in *"$fact"*) ;; *) echo "README does not say: $fact"; return 1 ;; esac
+		case $text in *"$fact"*) ;; *) echo "the main page does not say: $fact"; return 1 ;; esac
+	done
+}
+ok "README and the HTML main page agree: CPython 3.6 to 3.15, free-threaded, PyPy, zero-patch, pyoldbuf-scan" \
+	main_page_agrees "CPython 3.6 to 3.15" "free-threaded" "PyPy" "zero-patch" "pyoldbuf-scan"
 ok "no HTML page is a directory's, empty" \
 	eval '! grep -l "Directory Reference" "$html_dir"/*.html'
 
