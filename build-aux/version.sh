@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Print the version written in include/oldbuffer.h, for AC_INIT.
-# Run from the top of the source tree (autoconf does).
-sed -n 's/^#define OLDBUFFER_VERSION_\(MAJOR\|MINOR\|PATCH\) \([0-9][0-9]*\)$/\2/p' \
-	include/oldbuffer.h | tr '\n' '.' | sed 's/\.$//'
+# Run from the top of the source tree (autoconf does).  POSIX sh and sed.
+for part in MAJOR MINOR PATCH; do
+	sed -n "s/^#define OLDBUFFER_VERSION_$part \\([0-9][0-9]*\\)\$/\\1/p" \
+		include/oldbuffer.h
+done | tr '\n' '.' | sed 's/\.$//'

@@ -33,9 +33,9 @@ fi
 fuzzer() {
 	name=$1
 	shift
-	# shellcheck disable=SC2086 # LIBELF_LIBS is a list of words
+	# shellcheck disable=SC2086 # LIBELF_CFLAGS and _LIBS are lists of words
 	$FUZZ_CC -g -O1 -fsanitize=fuzzer,address,undefined \
-		-fno-sanitize-recover=undefined -D_GNU_SOURCE -I"$top_srcdir/scan" \
+		-fno-sanitize-recover=undefined -D_GNU_SOURCE $LIBELF_CFLAGS -I"$top_srcdir/scan" \
 		-o "$out/fuzz-$name" "$top_srcdir/scan/fuzz-$name.c" "$@" $LIBELF_LIBS
 }
 # run NAME: the fuzzer over its corpus, within the budget.
