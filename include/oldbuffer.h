@@ -741,16 +741,18 @@ __asm__(".symver pyoldbuf_as_write_buffer, pyoldbuf_as_write_buffer@PYOLDBUF_PYP
  * oldbuffer.h): it has included Python.h with the full API, before the
  * source's own lines, so a "#define Py_LIMITED_API" there comes too late
  * to matter.  Where the legacy names are used, Py_LIMITED_API is the
- * source's macro by then, or else this enum's 0; if it is not 0 the source
- * stops compiling with the message below, rather than build against a full
- * API that it did not ask for.  The cure is to give Py_LIMITED_API on the
- * command line as well.  (In this mode a legacy name is not a constant
- * expression: it cannot initialise a variable outside a function.)
+ * source's macro by then, spelt as its value, or else spelt as itself
+ * (OLDBUFFER_STRINGIFY tells); if it is a macro the source stops compiling
+ * with the message below, rather than build against a full API that it did
+ * not ask for.  The cure is to give Py_LIMITED_API on the command line as
+ * well.  (In this mode a legacy name is not a constant expression: it
+ * cannot initialise a variable outside a function.)
  */
-enum { Py_LIMITED_API = 0 };
+#  define PYOLDBUF_NO_LIMITED_API_ \
+	(sizeof(OLDBUFFER_STRINGIFY(Py_LIMITED_API)) == sizeof("Py_LIMITED_API"))
 #  if defined(__cplusplus) && __cplusplus >= 201103L
 #   define PYOLDBUF_LEGACY_(f) \
-	(*([] { static_assert(Py_LIMITED_API == 0, "oldbuffer.h: this source " \
+	(*([] { static_assert(PYOLDBUF_NO_LIMITED_API_, "oldbuffer.h: this source " \
 	    "defines Py_LIMITED_API after -include oldbuffer.h has included " \
 	    "Python.h with the full API: give -DPy_LIMITED_API=... on the " \
 	    "command line too"); }(), &f))
@@ -759,7 +761,7 @@ enum { Py_LIMITED_API = 0 };
 #  else
 #   define PYOLDBUF_LEGACY_(f) (*((void)sizeof(struct { \
 	char Py_LIMITED_API_came_after_oldbuffer_h_included_Python_h_give_it_on_the_command_line \
-		[Py_LIMITED_API == 0 ? 1 : -1]; }), &f))
+		[PYOLDBUF_NO_LIMITED_API_ ? 1 : -1]; }), &f))
 #  endif
 #  define PyObject_AsCharBuffer PYOLDBUF_LEGACY_(pyoldbuf_as_char_buffer)
 #  define PyObject_AsReadBuffer PYOLDBUF_LEGACY_(pyoldbuf_as_read_buffer)
@@ -980,7 +982,6 @@ pyoldbuf_interpreter_ok_(void)
 #if defined(PYOLDBUF_CHECK_INTERPRETER_) && defined(Py_LIMITED_API)
 # define PYOLDBUF_FIELDS_OK_() pyoldbuf_interpreter_ok_()
 # define PYOLDBUF_WRONG_INTERPRETER_() 0
-# define pyoldbuf_wrong_interpreter_() (-1)
 #elif defined(PYOLDBUF_CHECK_INTERPRETER_)
 # define PYOLDBUF_FIELDS_OK_() 1
 # define PYOLDBUF_WRONG_INTERPRETER_() (!pyoldbuf_interpreter_ok_())
@@ -1000,7 +1001,14 @@ pyoldbuf_wrong_interpreter_(void)
 #else
 # define PYOLDBUF_FIELDS_OK_() 1
 # define PYOLDBUF_WRONG_INTERPRETER_() 0
-# define pyoldbuf_wrong_interpreter_() (-1)
+#endif
+#if !defined(PYOLDBUF_CHECK_INTERPRETER_) || defined(Py_LIMITED_API)
+/* Never called: PYOLDBUF_WRONG_INTERPRETER_() is 0. */
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_wrong_interpreter_(void)
+{
+	return -1;
+}
 #endif
 
 #ifdef PYOLDBUF_BYTES_SHORTCUT_
@@ -1092,15 +1100,26 @@ pyoldbuf_bytes_string_(PyObject *obj)
  * interpreter's functions, and outside the Limited API (PyPy) the TypeError
  * of a type without buffer support is CPython's own, not the interpreter's.
  */
-#ifdef Py_LIMITED_API
-# define pyoldbuf_has_buffer_(obj) PyObject_CheckBuffer(obj)
-# define pyoldbuf_get_buffer_(obj, view, flags) \
-	PyObject_GetBuffer(obj, view, flags)
-# define pyoldbuf_slot_get_buffer_(obj, view, flags) \
-	PyObject_GetBuffer(obj, view, flags)
-# define pyoldbuf_release_buffer_(view) PyBuffer_Release(view)
+#ifndef PYOLDBUF_SLOTS_
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_has_buffer_(PyObject *obj)
+{
+	return PyObject_CheckBuffer(obj);
+}
+
+/* pyoldbuf_get_buffer_() for a type known to have buffer support. */
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_slot_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
+{
+	return PyObject_GetBuffer(obj, view, flags);
+}
+
+PYOLDBUF_IN_LINE_ void
+pyoldbuf_release_buffer_(Py_buffer *view)
+{
+	PyBuffer_Release(view);
+}
 #else
-# ifdef PYOLDBUF_SLOTS_
 PYOLDBUF_IN_LINE_ int
 pyoldbuf_has_buffer_(PyObject *obj)
 {
@@ -1130,13 +1149,15 @@ pyoldbuf_release_buffer_(Py_buffer *view)
 	view->obj = NULL;
 	PYOLDBUF_DECREF_(obj);
 }
-# else
-#  define pyoldbuf_has_buffer_(obj) PyObject_CheckBuffer(obj)
-#  define pyoldbuf_slot_get_buffer_(obj, view, flags) \
-	PyObject_GetBuffer(obj, view, flags)
-#  define pyoldbuf_release_buffer_(view) PyBuffer_Release(view)
-# endif
+#endif
 
+#ifdef Py_LIMITED_API
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
+{
+	return PyObject_GetBuffer(obj, view, flags);
+}
+#else
 PYOLDBUF_IN_LINE_ int
 pyoldbuf_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
 {
@@ -1306,7 +1327,28 @@ pyoldbuf_as_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 #ifdef __cplusplus
 }
 #endif
+
+/* The implementation's macros: nothing after it needs them. */
+#undef PYOLDBUF_HELPER_
+#undef PYOLDBUF_IN_LINE_
+#undef PYOLDBUF_OUT_OF_LINE_
+#undef PYOLDBUF_LOAD_
+#undef PYOLDBUF_STORE_
+#undef PYOLDBUF_FIELDS_OK_
+#undef PYOLDBUF_WRONG_INTERPRETER_
+#undef PYOLDBUF_IS_BYTES_
+#undef PYOLDBUF_IS_BYTEARRAY_
+#undef PYOLDBUF_BYTES_STRING_
+#undef PYOLDBUF_BYTEARRAY_STRING_
+#undef PYOLDBUF_VAR_SIZE_
+#undef PYOLDBUF_DECREF_
 /** @endcond */
 #endif /* PYOLDBUF_HEADER_ONLY || PYOLDBUF_BUILDING */
+
+/* The declarations' macros: no includer needs them. */
+#undef PYOLDBUF_API
+#undef PYOLDBUF_OBJECT
+#undef PYOLDBUF_SSIZE
+#undef PYOLDBUF_INLINE_
 
 #endif /* OLDBUFFER_H */

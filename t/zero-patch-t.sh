@@ -46,7 +46,7 @@ link() {
 }
 # needs_nothing FILE: FILE has no NEEDED libpyoldbuf.so.0.
 needs_nothing() {
-	$READELF -d "$1" >"$1.dynamic" && ! grep -q 'libpyoldbuf' "$1.dynamic"
+	$READELF -d "$1" >"$1.dynamic" && ! grep -q 'NEEDED.*libpyoldbuf' "$1.dynamic"
 }
 
 printf 'int main(void) { return 0; }\n' >"$dir/program.c"
