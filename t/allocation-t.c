@@ -121,9 +121,9 @@ main(void)
 				const void *buf = NULL;
 				Py_ssize_t len;
 
-				failed |= legacy_call(&library_api,
-				                      (enum legacy_fn)fn, obj,
-				                      &buf, &len)
+				failed |= dispatch_call(&library_api,
+				                        (enum legacy_fn)fn, obj,
+				                        &buf, &len)
 					!= (fn == CHECK_READ_BUFFER);
 			}
 			ok(!failed && allocations == before,

@@ -104,7 +104,7 @@ static volatile Py_ssize_t sink;
 
 /*
  * n calls of fn of api on obj; a failed call's exception is cleared.  A
- * loop for each function, not legacy_call() (t/tap/legacy.c) in one loop:
+ * loop for each function, not dispatch_call() (t/tap/legacy.c) in one loop:
  * its switch in every iteration would be timed with the call.
  */
 static void __attribute__((noinline))

@@ -6,7 +6,7 @@
  * This test calls both implementations on every corpus object through
  * implementations_agree(): with every argument NULL in turn (but for
  * CheckReadBuffer(NULL), where CPython crashes) and with and without a
- * pending exception, comparing all that call_legacy() observes: return
+ * pending exception, comparing all that observe_call() observes: return
  * value, output parameters (pointer included), pending exception and its
  * message, reference count; then whether the object can be resized, so
  * that neither left an export.

@@ -141,8 +141,8 @@ compare(enum mode mode, enum legacy_fn fn)
 		memcpy(obj->data, "hostile", 8);
 		for (a = 0; a < 2; a++) {
 			obj->gets = obj->releases = 0;
-			call_legacy(apis[a], fn, (PyObject *)obj,
-			            cases[i].nulls, cases[i].pending, &seen[a]);
+			observe_call(apis[a], fn, (PyObject *)obj,
+			             cases[i].nulls, cases[i].pending, &seen[a]);
 			gets[a] = obj->gets;
 			releases[a] = obj->releases;
 		}

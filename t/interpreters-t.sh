@@ -42,11 +42,7 @@ built_implementation=$(implementation "$PYTHON")
 # fails_at_import DIR PYTHON PATTERN: importing legacy from DIR fails with
 # an ImportError that matches PATTERN.
 fails_at_import() {
-	with_library env PYTHONPATH="$1" "$2" -c 'import legacy' \
-		>"$1/import.out" 2>&1
-	status=$?
-	cat "$1/import.out"
-	grep -q "ImportError: .*$3" "$1/import.out" && [ "$status" -eq 1 ]
+	stops_with "ImportError: .*$3" with_library env PYTHONPATH="$1" "$2" -c 'import legacy'
 }
 
 # refused PYTHON DIR: the module in DIR, built for PYTHON, gets this

@@ -13,19 +13,13 @@
 set -u
 . "${0%/*}/tap/libtap.sh"
 load_config
+. "$top_srcdir/t/tap/scan.sh"
 
 [ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure: $SCAN)"
 scan=$build/scan/pyoldbuf-scan
 dist=/usr/lib/python3/dist-packages
 plan 5
 
-# sorted_scan FILE: its findings in name order, and the exit status.
-sorted_scan() {
-	"$scan" "$@" >"$tap_out.scan"
-	status=$?
-	LC_ALL=C sort "$tap_out.scan"
-	return "$status"
-}
 # scans PACKAGE FILE STATUS FINDINGS: one result, FILE of PACKAGE (skipped
 # when it is not installed) gives FINDINGS, in name order, and STATUS.
 scans() {

@@ -16,6 +16,7 @@
 set -u
 . "${0%/*}/tap/libtap.sh"
 load_config
+. "$top_srcdir/t/tap/scan.sh"
 . "$top_srcdir/t/tap/extension.sh"
 
 [ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure: $SCAN)"
@@ -152,14 +153,6 @@ ok "the header-only build" \
 	build_legacy "$header_only" \
 		"$PYTHON_CPPFLAGS -DPYOLDBUF_HEADER_ONLY $zero_patch_cflags" ""
 
-# sorted_scan ARGUMENT...: the findings in name order (a module's
-# symbols come in the order of its symbol table), and the exit status.
-sorted_scan() {
-	"$scan" "$@" >"$out/findings"
-	status=$?
-	LC_ALL=C sort "$out/findings"
-	return "$status"
-}
 ok_program "the zero-patch module: the four pyoldbuf_ imports, nothing to fix" 0 \
 "$zero_patch: pyoldbuf_as_char_buffer libpyoldbuf-import
 $zero_patch: pyoldbuf_as_read_buffer libpyoldbuf-import

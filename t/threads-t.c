@@ -52,7 +52,7 @@ call(enum legacy_fn fn, PyObject *obj, struct result *r)
 
 	r->buf = NULL;
 	r->len = -1;
-	r->ret = legacy_call(&library_api, fn, obj, &r->buf, &r->len);
+	r->ret = dispatch_call(&library_api, fn, obj, &r->buf, &r->len);
 	py_take_exception(r->exc, sizeof(r->exc), &context);
 }
 

@@ -53,8 +53,8 @@ interpreter_api(void)
 }
 
 int
-legacy_call(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
-            const void **buffer, Py_ssize_t *buffer_len)
+dispatch_call(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
+              const void **buffer, Py_ssize_t *buffer_len)
 {
 	const char *cbuf = buffer ? (const char *)*buffer : NULL;
 	void *wbuf = buffer ? (void *)*buffer : NULL;
@@ -127,8 +127,8 @@ shows_contents(PyObject *obj, const void *buf, Py_ssize_t len)
 }
 
 void
-call_legacy(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
-            unsigned nulls, int pending, struct outcome *out)
+observe_call(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
+             unsigned nulls, int pending, struct outcome *out)
 {
 	PyObject *arg = (nulls & NULL_OBJ) ? NULL : obj;
 	const void *buf = sentinel;
@@ -138,9 +138,9 @@ call_legacy(const struct legacy_api *api, enum legacy_fn fn, PyObject *obj,
 	memset(out, 0, sizeof(*out));
 	if (pending)
 		py_set_pending();
-	out->ret = legacy_call(api, fn, arg,
-	                       (nulls & NULL_BUFFER) ? NULL : &buf,
-	                       (nulls & NULL_LEN) ? NULL : &len);
+	out->ret = dispatch_call(api, fn, arg,
+	                         (nulls & NULL_BUFFER) ? NULL : &buf,
+	                         (nulls & NULL_LEN) ? NULL : &len);
 	out->buf = buf;
 	out->wrote_buffer = (out->buf != sentinel);
 	out->wrote_len = (len != SENTINEL_LEN);
@@ -274,7 +274,7 @@ expect_case(enum legacy_fn fn, const struct corpus_case *c)
 		return;
 	}
 	obj = py_eval(c->expr);
-	call_legacy(&library_api, fn, obj, 0, 0, &seen);
+	observe_call(&library_api, fn, obj, 0, 0, &seen);
 	expected_outcome(fn, c, &seen, &want);
 	good = same_outcome(&seen, &want, c->expr);
 	if (good && fn == AS_WRITE_BUFFER && seen.shows_contents == 1)
@@ -302,10 +302,10 @@ implementations_agree(const struct legacy_api *a, const struct legacy_api *b,
 	for (i = 0; i < count; i++) {
 		if (!interpreter_survives(fn, &cases[i]))
 			continue;
-		call_legacy(a, fn, obj, cases[i].nulls, cases[i].pending,
-		            &seen_a);
-		call_legacy(b, fn, obj, cases[i].nulls, cases[i].pending,
-		            &seen_b);
+		observe_call(a, fn, obj, cases[i].nulls, cases[i].pending,
+		             &seen_a);
+		observe_call(b, fn, obj, cases[i].nulls, cases[i].pending,
+		             &seen_b);
 		snprintf(what, sizeof(what), "%s(%s) nulls=%u pending=%d",
 		         legacy_fn_name[fn], expr ? expr : "", cases[i].nulls,
 		         cases[i].pending);
@@ -340,8 +340,8 @@ expect_null_arguments(enum legacy_fn fn)
 
 		if (cases[i].nulls == 0)
 			continue;
-		call_legacy(&library_api, fn, obj, cases[i].nulls,
-		            cases[i].pending, &seen);
+		observe_call(&library_api, fn, obj, cases[i].nulls,
+		             cases[i].pending, &seen);
 		memset(&want, 0, sizeof(want));
 		want.shows_contents = -1;
 		want.ret = (fn == CHECK_READ_BUFFER) ? 0 : -1;
@@ -428,7 +428,7 @@ expect_with_pending(enum legacy_fn fn, const char *expr, int ret,
 	struct outcome seen;
 	int good;
 
-	call_legacy(&library_api, fn, obj, 0, 1, &seen);
+	observe_call(&library_api, fn, obj, 0, 1, &seen);
 	good = seen.ret == ret && strcmp(seen.exc, exc) == 0
 		&& seen.refcnt_delta == 0;
 	ok(good, "%s(%s), an exception pending -> %d, %s", legacy_fn_name[fn],

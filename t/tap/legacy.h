@@ -2,7 +2,7 @@
 /*
  * legacy.h - call one legacy function and observe everything it did
  *
- * Every test goes through call_legacy(): the per-function tests compare the
+ * Every test goes through observe_call(): the per-function tests compare the
  * outcome with the corpus, the differential test compares the library's
  * outcome with the interpreter's own.
  */
@@ -45,10 +45,10 @@ const struct legacy_api *interpreter_api(void);
  * the function's own pointer type and comes back out, so a caller sees
  * whether the function wrote it.  (t/bench.c keeps loops of its own.)
  */
-int legacy_call(const struct legacy_api *api, enum legacy_fn fn,
-                PyObject *obj, const void **buffer, Py_ssize_t *buffer_len);
+int dispatch_call(const struct legacy_api *api, enum legacy_fn fn,
+                  PyObject *obj, const void **buffer, Py_ssize_t *buffer_len);
 
-/* Arguments that call_legacy() passes as NULL. */
+/* Arguments that observe_call() passes as NULL. */
 enum { NULL_OBJ = 1, NULL_BUFFER = 2, NULL_LEN = 4 };
 
 /*
@@ -89,9 +89,9 @@ struct outcome {
  * pending, KeyError('pending') is raised before the call.  The error
  * indicator is clear afterwards.
  */
-void call_legacy(const struct legacy_api *api, enum legacy_fn fn,
-                 PyObject *obj, unsigned nulls, int pending,
-                 struct outcome *out);
+void observe_call(const struct legacy_api *api, enum legacy_fn fn,
+                  PyObject *obj, unsigned nulls, int pending,
+                  struct outcome *out);
 
 /*
  * Whether two outcomes are the same; if not, diag() names each difference
