@@ -199,7 +199,8 @@ from_sections(Elf *elf, struct dynamic *d)
 
 /*
  * The CPython minor version a module's name says it was built for
- * (name.cpython-311-x86_64-linux-gnu.so: 11), or -1.
+ * (name.cpython-311-x86_64-linux-gnu.so: 11, name.cpython-37m-...: 7), or
+ * -1.
  */
 static int
 python_minor(const char *file)
@@ -211,7 +212,9 @@ python_minor(const char *file)
 	if (tag == NULL)
 		return -1;
 	minor = strtol(tag + 10, &end, 10);
-	return end != tag + 10 && (*end == '-' || *end == 't') ? (int)minor : -1;
+	/* Then ABI flags (3.7's m, 3.13's t) or the platform. */
+	return end != tag + 10 && (*end == '-' || (*end >= 'a' && *end <= 'z'))
+		? (int)minor : -1;
 }
 
 void
