@@ -185,8 +185,12 @@ modes="full-library full-header-only"
 for page in $pages; do
 	for mode in full-library full-header-only limited-library limited-header-only; do
 		case " $modes " in
-		*" $mode "*) ok "the example of $page(3) builds as printed and prints its output ($mode)" \
-			example_runs "$page" "$mode" ;;
+		*" $mode "*) if [ "$PYTHON_EMBEDDING" != yes ]; then
+				skip "the example of $page(3), $mode: it embeds Python, which $PYTHON cannot be"
+			else
+				ok "the example of $page(3) builds as printed and prints its output ($mode)" \
+					example_runs "$page" "$mode"
+			fi ;;
 		*) skip "the example of $page(3), $mode: not for Python $PYTHON_VERSION (3.11 or later) or $PYTHON_IMPLEMENTATION" ;;
 		esac
 	done
