@@ -130,8 +130,8 @@ in_man_dir() {
 	(cd "$man_dir" && "$@")
 }
 for page in $pages; do
-	ok "groff -ww -z: nothing to say on $page(3)" \
-		silent in_man_dir groff -man -ww -z "man3/$page.3"
+	ok "groff -t -ww -z: nothing to say on $page(3)" \
+		silent in_man_dir groff -man -t -ww -z "man3/$page.3"
 	if command -v mandoc >/dev/null 2>&1; then
 		ok "mandoc -T lint: nothing to say on $page(3)" \
 			silent in_man_dir mandoc -T lint -W warning "man3/$page.3"
