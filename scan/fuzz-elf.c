@@ -10,9 +10,6 @@
 
 #include "scan.h"
 
-struct options options = { .quiet = 1 };
-int found, covered_file, covered_trees;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -20,6 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *image = malloc(size + 1);
 
+	options.quiet = 1;     /* findings counted, not printed */
 	if (image == NULL)
 		return 0;
 	if (elf_version(EV_CURRENT) == EV_NONE)

@@ -9,9 +9,6 @@
 
 #include "scan.h"
 
-struct options options = { .quiet = 1 };
-int found, covered_file, covered_trees;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -20,6 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* As walk.c reads a file: its bytes, then a NUL. */
 	char *text = malloc(size + 1);
 
+	options.quiet = 1;     /* findings counted, not printed */
 	if (text == NULL)
 		return 0;
 	memcpy(text, data, size);

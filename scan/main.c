@@ -17,9 +17,6 @@
 
 #include "scan.h"
 
-struct options options;
-int found, covered_file, covered_trees;
-
 static void
 usage(void)
 {

@@ -18,6 +18,9 @@
 #include "scan.h"
 
 const char *program = "pyoldbuf-scan";
+/* What scan.h shares between the parts (main.c sets the options). */
+struct options options;
+int found, covered_file, covered_trees;
 static int errors, findings, to_fix;
 /* -l: the file whose name was printed last. */
 static char *listed;
@@ -136,13 +139,6 @@ report(const char *file, long line, const char *name, const char *kind)
 		printf(" %s %s\n", name, kind);
 }
 
-/* A finding that needs fixing. */
-static void
-needs_fixing(void)
-{
-	to_fix++;
-}
-
 void
 source_use(const char *kind)
 {
@@ -151,7 +147,7 @@ source_use(const char *kind)
 	else if (strcmp(kind, "declaration") != 0
 	         && strcmp(kind, "definition") != 0) {
 		found |= FOUND_SOURCE;
-		needs_fixing();
+		to_fix++;
 	}
 }
 
@@ -160,10 +156,10 @@ module_import(const char *kind)
 {
 	if (strcmp(kind, "abi-only-import") == 0) {
 		found |= FOUND_ABI_ONLY;
-		needs_fixing();
+		to_fix++;
 	} else if (strcmp(kind, "unlinked-pyoldbuf-import") == 0) {
 		found |= FOUND_UNLINKED;
-		needs_fixing();
+		to_fix++;
 	} else {
 		found |= FOUND_LIBRARY;
 	}
