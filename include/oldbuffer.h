@@ -1162,9 +1162,19 @@ PYOLDBUF_IN_LINE_ int
 pyoldbuf_get_buffer_(PyObject *obj, Py_buffer *view, int flags)
 {
 	if (!pyoldbuf_has_buffer_(obj)) {
+#ifdef PYPY_VERSION
+		/* PyPy's PyErr_Format() ignores the precision of %s. */
+		char name[101];
+
+		strncpy(name, Py_TYPE(obj)->tp_name, sizeof name - 1);
+		name[sizeof name - 1] = '\0';
+		PyErr_Format(PyExc_TypeError,
+		             "a bytes-like object is required, not '%s'", name);
+#else
 		PyErr_Format(PyExc_TypeError,
 		             "a bytes-like object is required, not '%.100s'",
 		             Py_TYPE(obj)->tp_name);
+#endif
 		return -1;
 	}
 	return pyoldbuf_slot_get_buffer_(obj, view, flags);
