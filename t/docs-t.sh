@@ -6,8 +6,8 @@
 # man-pages(7) in order, a SYNOPSIS with the includes, the prototype and
 # the link line, and no warning; oldbuffer.h(3) and pyoldbuf-porting(3)
 # open too; every SEE ALSO entry opens; groff -ww and mandoc -T lint have
-# nothing to say; each EXAMPLES section's program builds with the line it
-# prints and prints the output it shows, in four modes; the pages written
+# nothing to say; every program on the pages builds with the line printed
+# after it and prints the output shown, in four modes; the pages written
 # are the pages installed (MAN3_PAGES).  The HTML: each function's page is titled and headed by
 # its name, the module list names them, the main page's title does not
 # repeat the project's name, and the main page links to every function.
@@ -140,31 +140,38 @@ for page in $pages; do
 	fi
 done
 
-# Each EXAMPLES section is a whole program, its build line and its
-# output, as the rendered page shows them: the program is copied from the
+# Every program on the pages is whole, with its build line and its
+# output, as the rendered page shows them: each program is copied from the
 # page, built with the page's line (for the configured Python, this
 # build's oldbuffer.pc, and the project's warnings as errors), run, and
 # its output compared with the page's; with the full API and with
 # Py_LIMITED_API=0x030B0000 (Python 3.11 or later), linked to the library
 # and in header-only mode.
-# example_block NAME N: the Nth block of code of NAME's EXAMPLES, its
-# indent removed (prose is indented 7 columns, code 11).
-example_block() {
-	section "$1" EXAMPLES | awk -v n="$2" '
-		/^       [^ ]/ { if (code) { block++; code = 0 } blank = 0; next }
-		/^           / { code = 1; if (block == n - 1) { while (blank-- > 0) print ""; print substr($0, 12) } blank = 0; next }
-		/^ *$/ { if (code) blank++ }'
+# code_blocks NAME DIR: the blocks of code of NAME outside its SYNOPSIS
+# into DIR/1, DIR/2..., their indent removed.  Prose is indented 7
+# columns, code 11 and more after a blank line (the body of a tagged
+# paragraph follows its tag, not a blank line).
+code_blocks() {
+	rm -f "$2"/[0-9]*
+	awk -v dir="$2" '
+		/^[A-Z][A-Z ]*$/ { code = 0; synopsis = ($0 == "SYNOPSIS"); next }
+		/^libpyoldbuf / { code = 0; next }
+		/^ *$/ { if (code) blank++; else after_blank = 1; next }
+		/^           / && !synopsis && (code || after_blank) {
+			if (!code) { block++; code = 1; blank = 0 }
+			while (blank > 0) { print "" > (dir "/" block); blank-- }
+			print substr($0, 12) > (dir "/" block)
+			next
+		}
+		{ code = 0; after_blank = 0 }' "$out.$1"
 }
-# example_runs PAGE MODE: the program of PAGE's EXAMPLES, built with its
-# line in MODE (full, limited; library or header-only), prints the
-# output the page shows.
-example_runs() {
+# examples_run PAGE MODE: every block of code of PAGE is a program, its
+# build line or its output, in threes, and each program built with its
+# line in MODE (full, limited; library or header-only) prints its output.
+examples_run() {
 	dir=$build/t/docs/$1-$2
 	mkdir -p "$dir"
-	example_block "$1" 1 >"$dir/example.c"
-	example_block "$1" 2 >"$dir/build"
-	example_block "$1" 3 >"$dir/expected"
-	grep -q 'cc -o example example.c' "$dir/build" || { cat "$dir/build"; return 1; }
+	render "$1" && code_blocks "$1" "$dir" || return 1
 	case $2 in
 	limited-*) flags="-DPy_LIMITED_API=0x030B0000" ;;
 	*) flags= ;;
@@ -172,13 +179,26 @@ example_runs() {
 	case $2 in
 	*-header-only) flags="$flags -DPYOLDBUF_HEADER_ONLY" ;;
 	esac
-	# The page's line, with this build's Python, pkg-config and flags.
-	# shellcheck disable=SC2086 # the flags are lists of words
-	(cd "$dir" && $CC $CFLAGS $WARN_CFLAGS $flags -o example example.c \
-		$PYTHON_CPPFLAGS $($PKG_CONFIG --cflags --libs oldbuffer) \
-		$PYTHON_EMBED_LIBS -Wl,-rpath,"$build/lib/.libs" \
-		&& with_library ./example >output) || return 1
-	diff "$dir/expected" "$dir/output"
+	n=1
+	while [ -f "$dir/$n" ]; do
+		program=$dir/$n build_line=$dir/$((n + 1)) expected=$dir/$((n + 2))
+		[ -f "$expected" ] \
+			&& [ "$(head -n 1 "$program")" = "#define PY_SSIZE_T_CLEAN" ] \
+			&& grep -q '^cc -o example example.c' "$build_line" \
+			|| { echo "block $n of $1 is not a program, its build line and its output:"
+				cat "$program"; return 1; }
+		mkdir -p "$dir/example$n"
+		cp "$program" "$dir/example$n/example.c"
+		# The page's line, with this build's Python, pkg-config and flags.
+		# shellcheck disable=SC2086 # the flags are lists of words
+		(cd "$dir/example$n" && $CC $CFLAGS $WARN_CFLAGS $flags -o example example.c \
+			$PYTHON_CPPFLAGS $($PKG_CONFIG --cflags --libs oldbuffer) \
+			$PYTHON_EMBED_LIBS -Wl,-rpath,"$build/lib/.libs" \
+			&& with_library ./example >output) || return 1
+		diff "$expected" "$dir/example$n/output" || return 1
+		n=$((n + 3))
+	done
+	[ "$n" -gt 1 ] || { echo "$1 has no example"; return 1; }
 }
 modes="full-library full-header-only"
 [ "$LIMITED_API_EXAMPLES" = yes ] && modes="$modes limited-library limited-header-only"
@@ -186,12 +206,12 @@ for page in $pages; do
 	for mode in full-library full-header-only limited-library limited-header-only; do
 		case " $modes " in
 		*" $mode "*) if [ "$PYTHON_EMBEDDING" != yes ]; then
-				skip "the example of $page(3), $mode: it embeds Python, which $PYTHON cannot be"
+				skip "the examples of $page(3), $mode: they embed Python, which $PYTHON cannot be"
 			else
-				ok "the example of $page(3) builds as printed and prints its output ($mode)" \
-					example_runs "$page" "$mode"
+				ok "every example of $page(3) builds as printed and prints its output ($mode)" \
+					examples_run "$page" "$mode"
 			fi ;;
-		*) skip "the example of $page(3), $mode: not for Python $PYTHON_VERSION (3.11 or later) or $PYTHON_IMPLEMENTATION" ;;
+		*) skip "the examples of $page(3), $mode: not for Python $PYTHON_VERSION (3.11 or later) or $PYTHON_IMPLEMENTATION" ;;
 		esac
 	done
 done
