@@ -26,7 +26,7 @@ table() {
 	printf '%s\n\n' "$3"
 	echo "| object | function | libpyoldbuf | interpreter | GetBuffer | ratio |"
 	echo "|--------|----------|------------:|------------:|----------:|------:|"
-	rows "$1" "$2" | awk '{ printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6 }'
+	rows "$1" "$2" | awk '{ printf "| %s | %s | %.0f | %.0f | %.0f | %s |\n", $1, $2, $3, $4, $5, $6 }'
 	echo
 }
 table "$limited" 1 "Limited-API library (the Debian build), instructions per call:"

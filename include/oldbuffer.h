@@ -835,6 +835,12 @@ extern "C" {
 # define PYOLDBUF_OUT_OF_LINE_ static
 #endif
 
+#if defined(__GNUC__)
+# define PYOLDBUF_NULL_(p) __builtin_expect((p) == NULL, 0)
+#else
+# define PYOLDBUF_NULL_(p) ((p) == NULL)
+#endif
+
 #if defined(__ATOMIC_RELAXED)
 # define PYOLDBUF_LOAD_(var) __atomic_load_n(&(var), __ATOMIC_RELAXED)
 # define PYOLDBUF_STORE_(var, value) \
@@ -1029,20 +1035,33 @@ pyoldbuf_wrong_interpreter_(void)
 # define PYOLDBUF_IS_BYTEARRAY_(obj) 0
 #endif
 
+#ifdef PYOLDBUF_BYTES_SHORTCUT_
+/* Py_SIZE() without the assertions that some Python.h versions add. */
+# define PYOLDBUF_VAR_SIZE_(obj) (((PyVarObject *)(obj))->ob_size)
+#else
+# define PYOLDBUF_VAR_SIZE_(obj) ((Py_ssize_t)0)
+#endif
+
 /*
- * The shortcuts' fields.  For a bytearray that is not empty,
- * PyByteArray_AS_STRING() is ob_start, and it is what bytearray's getbuffer
- * gives.  The Limited API has functions for the two.
+ * The shortcuts: pyoldbuf_bytes_fields_() and pyoldbuf_bytearray_fields_()
+ * set *buffer and *buffer_len from an exact bytes or a bytearray that is
+ * not empty and return 0.  For a bytearray that is not empty,
+ * PyByteArray_AS_STRING() is ob_start, and it is what bytearray's
+ * getbuffer gives.  The Limited API has functions for the two; a call
+ * into the interpreter is made out of line, so that the other paths need
+ * no stack frame.
  */
 #if !defined(PYOLDBUF_BYTES_SHORTCUT_)
 /* Never reached, but compiled: abi3t has none of the fields. */
-# define PYOLDBUF_BYTES_STRING_(obj) ((char *)NULL)
-# define PYOLDBUF_BYTEARRAY_STRING_(obj) ((char *)NULL)
-# define PYOLDBUF_VAR_SIZE_(obj) ((Py_ssize_t)0)
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
+                       Py_ssize_t *buffer_len)
+{
+	(void)obj, (void)buffer, (void)buffer_len;
+	return 0;
+}
+# define pyoldbuf_bytearray_fields_ pyoldbuf_bytes_fields_
 #elif defined(Py_LIMITED_API)
-# define PYOLDBUF_BYTES_STRING_(obj) pyoldbuf_bytes_string_(obj)
-# define PYOLDBUF_BYTEARRAY_STRING_(obj) PyByteArray_AsString(obj)
-
 /*
  * PyBytes_AS_STRING() is ob_sval, at the same offset in every bytes
  * object; the Limited API does not say where.  The first exact bytes
@@ -1050,33 +1069,59 @@ pyoldbuf_wrong_interpreter_(void)
  */
 static Py_ssize_t pyoldbuf_bytes_offset_;
 
-PYOLDBUF_OUT_OF_LINE_ Py_ssize_t
-pyoldbuf_learn_bytes_offset_(PyObject *obj)
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_learn_bytes_fields_(PyObject *obj, const void **buffer,
+                             Py_ssize_t *buffer_len)
 {
-	Py_ssize_t offset = PyBytes_AsString(obj) - (char *)obj;
+	char *string = PyBytes_AsString(obj);
 
-	PYOLDBUF_STORE_(pyoldbuf_bytes_offset_, offset);
-	return offset;
+	PYOLDBUF_STORE_(pyoldbuf_bytes_offset_, string - (char *)obj);
+	*buffer = string;
+	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+	return 0;
 }
 
-PYOLDBUF_HELPER_ char *
-pyoldbuf_bytes_string_(PyObject *obj)
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
+                       Py_ssize_t *buffer_len)
 {
 	Py_ssize_t offset = PYOLDBUF_LOAD_(pyoldbuf_bytes_offset_);
 
 	if (offset == 0)
-		offset = pyoldbuf_learn_bytes_offset_(obj);
-	return (char *)obj + offset;
+		return pyoldbuf_learn_bytes_fields_(obj, buffer, buffer_len);
+	*buffer = (char *)obj + offset;
+	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+	return 0;
+}
+
+PYOLDBUF_OUT_OF_LINE_ int
+pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
+                           Py_ssize_t *buffer_len)
+{
+	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+	*buffer = PyByteArray_AsString(obj);
+	return 0;
 }
 #else
-# define PYOLDBUF_BYTES_STRING_(obj) PyBytes_AS_STRING(obj)
-# define PYOLDBUF_BYTEARRAY_STRING_(obj) \
-	(((PyByteArrayObject *)(obj))->ob_start)
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
+                       Py_ssize_t *buffer_len)
+{
+	*buffer = PyBytes_AS_STRING(obj);
+	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+	return 0;
+}
+
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
+                           Py_ssize_t *buffer_len)
+{
+	*buffer = ((PyByteArrayObject *)obj)->ob_start;
+	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+	return 0;
+}
 #endif
-#ifdef PYOLDBUF_BYTES_SHORTCUT_
-/* Py_SIZE() without the assertions that some Python.h versions add. */
-# define PYOLDBUF_VAR_SIZE_(obj) (((PyVarObject *)(obj))->ob_size)
-#endif
+
 
 /*
  * A free-threaded Py_DECREF() imports _Py_DecRefShared and
@@ -1213,21 +1258,15 @@ PYOLDBUF_HELPER_ int
 pyoldbuf_as_read_buffer_(PyObject *obj, const void **buffer,
                          Py_ssize_t *buffer_len)
 {
-	if (obj == NULL || buffer == NULL || buffer_len == NULL)
+	if (PYOLDBUF_NULL_(obj) || PYOLDBUF_NULL_(buffer) || PYOLDBUF_NULL_(buffer_len))
 		return pyoldbuf_null_error_();
 	if (PYOLDBUF_WRONG_INTERPRETER_())
 		return pyoldbuf_wrong_interpreter_();
 	if (PYOLDBUF_FIELDS_OK_()) {
-		if (PYOLDBUF_IS_BYTES_(obj)) {
-			*buffer = PYOLDBUF_BYTES_STRING_(obj);
-			*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-			return 0;
-		}
-		if (PYOLDBUF_IS_BYTEARRAY_(obj)) {
-			*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
-			*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-			return 0;
-		}
+		if (PYOLDBUF_IS_BYTES_(obj))
+			return pyoldbuf_bytes_fields_(obj, buffer, buffer_len);
+		if (PYOLDBUF_IS_BYTEARRAY_(obj))
+			return pyoldbuf_bytearray_fields_(obj, buffer, buffer_len);
 	}
 	return pyoldbuf_read_view_(obj, buffer, buffer_len);
 }
@@ -1313,16 +1352,14 @@ pyoldbuf_write_view_(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 PYOLDBUF_API int
 pyoldbuf_as_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 {
-	if (obj == NULL || buffer == NULL || buffer_len == NULL)
+	if (PYOLDBUF_NULL_(obj) || PYOLDBUF_NULL_(buffer) || PYOLDBUF_NULL_(buffer_len))
 		return pyoldbuf_null_error_();
 	if (PYOLDBUF_WRONG_INTERPRETER_())
 		return pyoldbuf_wrong_interpreter_();
 	if (PYOLDBUF_FIELDS_OK_()) {
-		if (PYOLDBUF_IS_BYTEARRAY_(obj)) {
-			*buffer = PYOLDBUF_BYTEARRAY_STRING_(obj);
-			*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-			return 0;
-		}
+		if (PYOLDBUF_IS_BYTEARRAY_(obj))
+			return pyoldbuf_bytearray_fields_(obj, (const void **)buffer,
+			                                  buffer_len);
 		/*
 		 * Exact bytes is read-only: its getbuffer would raise a
 		 * BufferError that the TypeError then replaces, leaving no
@@ -1342,14 +1379,13 @@ pyoldbuf_as_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 #undef PYOLDBUF_HELPER_
 #undef PYOLDBUF_IN_LINE_
 #undef PYOLDBUF_OUT_OF_LINE_
+#undef PYOLDBUF_NULL_
 #undef PYOLDBUF_LOAD_
 #undef PYOLDBUF_STORE_
 #undef PYOLDBUF_FIELDS_OK_
 #undef PYOLDBUF_WRONG_INTERPRETER_
 #undef PYOLDBUF_IS_BYTES_
 #undef PYOLDBUF_IS_BYTEARRAY_
-#undef PYOLDBUF_BYTES_STRING_
-#undef PYOLDBUF_BYTEARRAY_STRING_
 #undef PYOLDBUF_VAR_SIZE_
 #undef PYOLDBUF_DECREF_
 /** @endcond */
