@@ -52,7 +52,8 @@ expect_divergence(const struct legacy_api *wrong, enum legacy_fn fn,
 {
 	PyObject *obj = py_eval(expr);
 
-	ok(!implementations_agree(wrong, interpreter_api(), fn, obj, NULL),
+	ok(!implementations_agree(wrong, interpreter_api(), fn, obj, NULL,
+	                          NULL),
 	   "the comparison tells %s from the interpreter on %s(%s)",
 	   wrong->name, legacy_fn_name[fn], expr);
 	Py_DECREF(obj);
@@ -78,7 +79,7 @@ main(void)
 		obj = py_eval(corpus[i].expr);
 		for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
 			ok(implementations_agree(&library_api, interpreter_api(), fn, obj,
-			         corpus[i].expr),
+			         corpus[i].expr, NULL),
 			   "%s(%s): libpyoldbuf and the interpreter agree",
 			   legacy_fn_name[fn], corpus[i].expr);
 		Py_DECREF(obj);

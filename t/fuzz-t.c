@@ -66,7 +66,7 @@ run_case(unsigned long seed)
 	for (fn = 0; fn < LEGACY_FN_COUNT; fn++)
 		same &= implementations_agree(&library_api, interpreter_api(),
 		                              (enum legacy_fn)fn, obj,
-		                              description);
+		                              description, NULL);
 	if (!same)
 		diag("divergence on %s; replay: fuzz-t --seed %lu --cases 1",
 		     description, seed);

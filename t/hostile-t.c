@@ -116,49 +116,34 @@ static PyTypeObject hostile_type = {
 	.tp_as_buffer = &hostile_as_buffer,
 };
 
+static struct exporter_counts
+hostile_counts(PyObject *obj)
+{
+	struct exporter_counts counts;
+
+	counts.gets = ((Hostile *)obj)->gets;
+	counts.releases = ((Hostile *)obj)->releases;
+	return counts;
+}
+
 /* Both implementations do the same to a Hostile of this mode. */
 static void
 compare(enum mode mode, enum legacy_fn fn)
 {
-	const struct legacy_api *apis[2] = { &library_api, NULL };
-	const struct call_case *cases;
-	size_t count = call_cases(fn, &cases), i;
-	int same = 1, a;
+	Hostile *obj = PyObject_New(Hostile, &hostile_type);
+	char what[100];
 
-	apis[1] = interpreter_api();
-	for (i = 0; i < count; i++) {
-		struct outcome seen[2];
-		long gets[2], releases[2];
-		char what[200];
-		Hostile *obj;
-
-		if (!interpreter_survives(fn, &cases[i]))
-			continue;
-		obj = PyObject_New(Hostile, &hostile_type);
-		if (obj == NULL)
-			bail("cannot create a Hostile");
-		obj->mode = mode;
-		memcpy(obj->data, "hostile", 8);
-		for (a = 0; a < 2; a++) {
-			obj->gets = obj->releases = 0;
-			observe_call(apis[a], fn, (PyObject *)obj,
-			             cases[i].nulls, cases[i].pending, &seen[a]);
-			gets[a] = obj->gets;
-			releases[a] = obj->releases;
-		}
-		Py_DECREF(obj);
-		snprintf(what, sizeof(what), "%s nulls=%u pending=%d",
-		         legacy_fn_name[fn], cases[i].nulls, cases[i].pending);
-		same &= same_outcome(&seen[0], &seen[1], what);
-		if (gets[0] != gets[1] || releases[0] != releases[1]) {
-			diag("%s: %ld views taken and %ld released, not %ld "
-			     "and %ld", what, gets[0], releases[0], gets[1],
-			     releases[1]);
-			same = 0;
-		}
-	}
-	ok(same, "%s on a getbuffer giving %s: as the interpreter",
+	if (obj == NULL)
+		bail("cannot create a Hostile");
+	obj->mode = mode;
+	obj->gets = obj->releases = 0;
+	memcpy(obj->data, "hostile", 8);
+	snprintf(what, sizeof(what), "Hostile(%s)", mode_name[mode]);
+	ok(implementations_agree(&library_api, interpreter_api(), fn,
+	                         (PyObject *)obj, what, hostile_counts),
+	   "%s on a getbuffer giving %s: as the interpreter",
 	   legacy_fn_name[fn], mode_name[mode]);
+	Py_DECREF(obj);
 }
 
 int

@@ -289,23 +289,43 @@ expect_case(enum legacy_fn fn, const struct corpus_case *c)
 	Py_DECREF(obj);
 }
 
+/* The change from before to after, of each count. */
+static struct exporter_counts
+counts_change(struct exporter_counts before, struct exporter_counts after)
+{
+	struct exporter_counts change;
+
+	change.gets = after.gets - before.gets;
+	change.releases = after.releases - before.releases;
+	return change;
+}
+
 int
 implementations_agree(const struct legacy_api *a, const struct legacy_api *b,
-                      enum legacy_fn fn, PyObject *obj, const char *expr)
+                      enum legacy_fn fn, PyObject *obj, const char *expr,
+                      struct exporter_counts (*counts)(PyObject *))
 {
 	const struct call_case *cases;
 	size_t count = call_cases(fn, &cases), i;
 	struct outcome seen_a, seen_b;
+	struct exporter_counts start = { 0, 0 }, after_a = start, after_b = start;
+	struct exporter_counts by_a, by_b;
 	char what[512];
 	int same = 1;
 
 	for (i = 0; i < count; i++) {
 		if (!interpreter_survives(fn, &cases[i]))
 			continue;
+		if (counts != NULL)
+			start = counts(obj);
 		observe_call(a, fn, obj, cases[i].nulls, cases[i].pending,
 		             &seen_a);
+		if (counts != NULL)
+			after_a = counts(obj);
 		observe_call(b, fn, obj, cases[i].nulls, cases[i].pending,
 		             &seen_b);
+		if (counts != NULL)
+			after_b = counts(obj);
 		snprintf(what, sizeof(what), "%s(%s) nulls=%u pending=%d",
 		         legacy_fn_name[fn], expr ? expr : "", cases[i].nulls,
 		         cases[i].pending);
@@ -313,6 +333,15 @@ implementations_agree(const struct legacy_api *a, const struct legacy_api *b,
 		if (exports_released(obj) == 0) {
 			if (expr != NULL)
 				diag("%s: an export is left", what);
+			same = 0;
+		}
+		by_a = counts_change(start, after_a);
+		by_b = counts_change(after_a, after_b);
+		if (by_a.gets != by_b.gets || by_a.releases != by_b.releases) {
+			if (expr != NULL)
+				diag("%s: %ld views taken and %ld released, not %ld "
+				     "and %ld", what, by_a.gets, by_a.releases,
+				     by_b.gets, by_b.releases);
 			same = 0;
 		}
 	}

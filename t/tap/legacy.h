@@ -101,14 +101,25 @@ int same_outcome(const struct outcome *a, const struct outcome *b,
                  const char *what);
 
 /*
+ * What an exporter written for a test saw: the views it gave and those
+ * released to it.
+ */
+struct exporter_counts {
+	long gets, releases;
+};
+
+/*
  * Whether implementations a and b do the same for fn(obj), called with each
  * argument NULL in turn (not obj for CheckReadBuffer, where CPython
  * crashes) and with and without a pending exception, and leave no export.
- * Differences are diag()nosed, labelled with expr, unless expr is NULL.
+ * If counts is not NULL, it reads obj's exporter_counts, and each call of
+ * a must change them as the same call of b does.  Differences are
+ * diag()nosed, labelled with expr, unless expr is NULL.
  */
 int implementations_agree(const struct legacy_api *a,
                           const struct legacy_api *b, enum legacy_fn fn,
-                          PyObject *obj, const char *expr);
+                          PyObject *obj, const char *expr,
+                          struct exporter_counts (*counts)(PyObject *));
 
 /* The TAP SKIP for fn on a case the running Python lacks. */
 void skip_case(enum legacy_fn fn, const struct corpus_case *c);
