@@ -7,10 +7,10 @@ Reads the XML that doxygen writes for oldbuffer.h, its groups (one per
 legacy function) and the porting guide, and writes into OUTDIR:
 
 - NAME.3 for each group: NAME, LIBRARY, SYNOPSIS, DESCRIPTION, RETURN
-  VALUE, ERRORS, NOTES, EXAMPLES, SEE ALSO, from the function's
-  documentation: its text, @param, @retval, @exception (and an
-  "Errors" paragraph), @warning, @note and other @par paragraphs,
-  the "Example" paragraph and @see;
+  VALUE, ERRORS, ATTRIBUTES, HISTORY, NOTES, EXAMPLES, SEE ALSO, from the
+  function's documentation: its text, @param, @retval, @exception (and an
+  "Errors" paragraph), @warning, @note and other @par paragraphs (among
+  them "Attributes", "History" and "Example") and @see;
 - a page that .so's it for each other name in the group;
 - oldbuffer.h.3 from the file's documentation, with its documented macros,
   and a page that .so's it for each macro;
@@ -301,7 +301,9 @@ class Page:
         self.roff.lines.append(",\n".join(".BR \\%%%s (%s)" % (escape(n), s)
                                           for n, s in names))
 
-    def write(self, outdir):
+    def write(self, outdir, aliases=()):
+        """Write the page, and for each of aliases a page that sources it
+        (.so); return the names of all."""
         # No paragraph break that starts a section or ends one.
         lines = self.roff.lines
         heads = (".SH", ".SS", ".PP", ".TP", ".IP")
@@ -317,11 +319,10 @@ class Page:
             kept.insert(0, "'\\\" t")
         with open(os.path.join(outdir, self.name + ".3"), "w") as f:
             f.write("\n".join(kept) + "\n")
-
-
-def link(outdir, name, target):
-    with open(os.path.join(outdir, name + ".3"), "w") as f:
-        f.write(".so man3/%s.3\n" % target)
+        for alias in aliases:
+            with open(os.path.join(outdir, alias + ".3"), "w") as f:
+                f.write(".so man3/%s.3\n" % self.name)
+        return [self.name] + list(aliases)
 
 
 def prototype(member):
@@ -407,10 +408,7 @@ def function_page(group, version, date, outdir):
         raise SystemExit("doxygen2man: %s has no @par Example" % name)
     roff.paras(doc.examples)
     page.see_also(doc.see, name)
-    page.write(outdir)
-    for other in others:
-        link(outdir, other, name)
-    return [name] + others
+    return page.write(outdir, others)
 
 
 def header_page(header, version, date, outdir):
@@ -446,11 +444,7 @@ def header_page(header, version, date, outdir):
     page.section("EXAMPLES")
     roff.paras(doc.examples)
     page.see_also(doc.see, name)
-    page.write(outdir)
-    names = [define.findtext("name") for define in defines]
-    for other in names:
-        link(outdir, other, name)
-    return [name] + names
+    return page.write(outdir, [define.findtext("name") for define in defines])
 
 
 def guide_page(guide, version, date, outdir):
@@ -468,14 +462,11 @@ def guide_page(guide, version, date, outdir):
         if title == "See also":
             see = sect.findall("para")
             continue
-        if title == "Example":
-            page.section("EXAMPLES")
-        elif i:
+        if i:
             roff.request(".SS " + quote(escape(title)))
         roff.paras(sect.findall("para"))
     page.see_also(see, name)
-    page.write(outdir)
-    return [name]
+    return page.write(outdir)
 
 
 def main():
