@@ -93,17 +93,3 @@ autopkgtest_results() {
 	[ "$(wc -l <"$2")" -eq "$(grep -c '^Tests:' debian/tests/control)" ] \
 		|| fail "${1}autopkgtest did not run every test of debian/tests/control"
 }
-
-# lintian_clean [TAG...]: lintian's output on stdin has no E: or W: line
-# but for initial-upload-closes-no-bugs (a first upload closes no bug) and
-# the TAGs given; the others are printed.
-lintian_clean() {
-	awk -v allowed="initial-upload-closes-no-bugs $*" '
-		BEGIN { n = split(allowed, list, " "); for (i = 1; i <= n; i++) ok[list[i]] = 1 }
-		/^[EW]: / {
-			# "W: PACKAGE [TYPE]: TAG ...": the tag follows the first "...:".
-			for (i = 2; i < NF && $i !~ /:$/; i++) ;
-			if (!($(i + 1) in ok)) { print; bad = 1 }
-		}
-		END { exit bad }'
-}
