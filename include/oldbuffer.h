@@ -1060,7 +1060,14 @@ pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
 	(void)obj, (void)buffer, (void)buffer_len;
 	return 0;
 }
-# define pyoldbuf_bytearray_fields_ pyoldbuf_bytes_fields_
+
+PYOLDBUF_IN_LINE_ int
+pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
+                           Py_ssize_t *buffer_len)
+{
+	(void)obj, (void)buffer, (void)buffer_len;
+	return 0;
+}
 #elif defined(Py_LIMITED_API)
 /*
  * PyBytes_AS_STRING() is ob_sval, at the same offset in every bytes
