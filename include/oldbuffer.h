@@ -1038,8 +1038,6 @@ pyoldbuf_wrong_interpreter_(void)
 #ifdef PYOLDBUF_BYTES_SHORTCUT_
 /* Py_SIZE() without the assertions that some Python.h versions add. */
 # define PYOLDBUF_VAR_SIZE_(obj) (((PyVarObject *)(obj))->ob_size)
-#else
-# define PYOLDBUF_VAR_SIZE_(obj) ((Py_ssize_t)0)
 #endif
 
 /*
@@ -1128,7 +1126,6 @@ pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
 	return 0;
 }
 #endif
-
 
 /*
  * A free-threaded Py_DECREF() imports _Py_DecRefShared and
