@@ -15,8 +15,6 @@ set -u
 load_config
 . "$top_srcdir/t/tap/scan.sh"
 
-[ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure: $SCAN)"
-scan=$build/scan/pyoldbuf-scan
 dist=/usr/lib/python3/dist-packages
 plan 5
 

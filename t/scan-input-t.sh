@@ -20,13 +20,10 @@
 set -u
 . "${0%/*}/tap/libtap.sh"
 load_config
+. "$top_srcdir/t/tap/scan.sh"
 . "$top_srcdir/t/tap/extension.sh"
 
-[ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure --disable-scan)"
-scan=$build/scan/pyoldbuf-scan
-fixtures=$top_srcdir/t/scan
-out=$build/t/scan-input
-rm -rf "$out" && mkdir -p "$out"
+scan_workdir scan-input
 call='PyObject_AsReadBuffer(o, &p, &n);'
 
 plan 28
@@ -136,7 +133,7 @@ if [ "$(python_flag "$PYTHON" 'sys.byteorder + str(sys.maxsize > 2**32)')" = lit
 			"$oldbuffer_libs" && strip_section_headers "$stripped"'
 	ok "... still imports" with_library env PYTHONPATH="${stripped%/*}" "$PYTHON" -c 'import legacy'
 	ok_program "... and is read through its dynamic segment" 0 \
-		"pyoldbuf_as_char_buffer pyoldbuf_as_read_buffer pyoldbuf_as_write_buffer pyoldbuf_check_read_buffer" \
+		"$pyoldbuf_names" \
 		eval '"$scan" "$stripped" | sed "s/.*: //; s/ .*//" | LC_ALL=C sort | tr "\\n" " " | sed "s/ \$//"'
 else
 	skip_block 3 "the stripped module is made for 64-bit little-endian CPython"

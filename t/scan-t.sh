@@ -19,11 +19,7 @@ load_config
 . "$top_srcdir/t/tap/scan.sh"
 . "$top_srcdir/t/tap/extension.sh"
 
-[ "$SCAN" = yes ] || skip_all "pyoldbuf-scan is not built (configure: $SCAN)"
-scan=$build/scan/pyoldbuf-scan
-fixtures=$top_srcdir/t/scan
-out=$build/t/scan-out
-rm -rf "$out" && mkdir -p "$out"
+scan_workdir scan-out
 
 plan 32
 
@@ -154,10 +150,7 @@ ok "the header-only build" \
 		"$PYTHON_CPPFLAGS -DPYOLDBUF_HEADER_ONLY $zero_patch_cflags" ""
 
 ok_program "the zero-patch module: the four pyoldbuf_ imports, nothing to fix" 0 \
-"$zero_patch: pyoldbuf_as_char_buffer libpyoldbuf-import
-$zero_patch: pyoldbuf_as_read_buffer libpyoldbuf-import
-$zero_patch: pyoldbuf_as_write_buffer libpyoldbuf-import
-$zero_patch: pyoldbuf_check_read_buffer libpyoldbuf-import" \
+	"$(imports "$zero_patch" libpyoldbuf-import "$pyoldbuf_names")" \
 	sorted_scan "$zero_patch"
 # PyPy's headers name the functions PyPyObject_*: its modules take
 # nothing from a libpython.
@@ -167,10 +160,7 @@ if [ $pypy = yes ]; then
 	skip "PyPy: the legacy names are PyPy's own (PyPyObject_*)"
 else
 	ok_program "the module without libpyoldbuf: the four legacy names from libpython" 1 \
-"$libpython: PyObject_AsCharBuffer abi-only-import
-$libpython: PyObject_AsReadBuffer abi-only-import
-$libpython: PyObject_AsWriteBuffer abi-only-import
-$libpython: PyObject_CheckReadBuffer abi-only-import" \
+		"$(imports "$libpython" abi-only-import "$legacy_names")" \
 		sorted_scan "$libpython"
 fi
 ok_program "the header-only module: nothing, exit 0" 0 "" "$scan" "$header_only"
@@ -179,10 +169,7 @@ mkdir -p "${unlinked%/*}"
 ok "the build with zero_patch_cflags and no library (clang ignores the specs file)" \
 	build_legacy "$unlinked" "$PYTHON_CPPFLAGS $zero_patch_cflags" ""
 ok_program "... imports pyoldbuf_ names without needing libpyoldbuf: to fix" 1 \
-"$unlinked: pyoldbuf_as_char_buffer unlinked-pyoldbuf-import
-$unlinked: pyoldbuf_as_read_buffer unlinked-pyoldbuf-import
-$unlinked: pyoldbuf_as_write_buffer unlinked-pyoldbuf-import
-$unlinked: pyoldbuf_check_read_buffer unlinked-pyoldbuf-import" \
+	"$(imports "$unlinked" unlinked-pyoldbuf-import "$pyoldbuf_names")" \
 	sorted_scan "$unlinked"
 
 # A fix in place: the source includes oldbuffer.h, or debian/rules
