@@ -1049,24 +1049,7 @@ pyoldbuf_wrong_interpreter_(void)
  * into the interpreter is made out of line, so that the other paths need
  * no stack frame.
  */
-#if !defined(PYOLDBUF_BYTES_SHORTCUT_)
-/* Never reached, but compiled: abi3t has none of the fields. */
-PYOLDBUF_IN_LINE_ int
-pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
-                       Py_ssize_t *buffer_len)
-{
-	(void)obj, (void)buffer, (void)buffer_len;
-	return 0;
-}
-
-PYOLDBUF_IN_LINE_ int
-pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
-                           Py_ssize_t *buffer_len)
-{
-	(void)obj, (void)buffer, (void)buffer_len;
-	return 0;
-}
-#elif defined(Py_LIMITED_API)
+#if defined(PYOLDBUF_BYTES_SHORTCUT_) && defined(Py_LIMITED_API)
 /*
  * PyBytes_AS_STRING() is ob_sval, at the same offset in every bytes
  * object; the Limited API does not say where.  The first exact bytes
@@ -1085,47 +1068,48 @@ pyoldbuf_learn_bytes_fields_(PyObject *obj, const void **buffer,
 	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
 	return 0;
 }
+#endif
 
 PYOLDBUF_IN_LINE_ int
 pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
                        Py_ssize_t *buffer_len)
 {
+#if !defined(PYOLDBUF_BYTES_SHORTCUT_)
+	/* Never reached, but compiled: abi3t has none of the fields. */
+	(void)obj, (void)buffer, (void)buffer_len;
+#elif defined(Py_LIMITED_API)
 	Py_ssize_t offset = PYOLDBUF_LOAD_(pyoldbuf_bytes_offset_);
 
 	if (offset == 0)
 		return pyoldbuf_learn_bytes_fields_(obj, buffer, buffer_len);
 	*buffer = (char *)obj + offset;
 	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-	return 0;
-}
-
-PYOLDBUF_OUT_OF_LINE_ int
-pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
-                           Py_ssize_t *buffer_len)
-{
-	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
-	*buffer = PyByteArray_AsString(obj);
-	return 0;
-}
 #else
-PYOLDBUF_IN_LINE_ int
-pyoldbuf_bytes_fields_(PyObject *obj, const void **buffer,
-                       Py_ssize_t *buffer_len)
-{
 	*buffer = PyBytes_AS_STRING(obj);
 	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+#endif
 	return 0;
 }
 
+#if defined(PYOLDBUF_BYTES_SHORTCUT_) && defined(Py_LIMITED_API)
+PYOLDBUF_OUT_OF_LINE_ int
+#else
 PYOLDBUF_IN_LINE_ int
+#endif
 pyoldbuf_bytearray_fields_(PyObject *obj, const void **buffer,
                            Py_ssize_t *buffer_len)
 {
+#if !defined(PYOLDBUF_BYTES_SHORTCUT_)
+	(void)obj, (void)buffer, (void)buffer_len;
+#elif defined(Py_LIMITED_API)
+	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+	*buffer = PyByteArray_AsString(obj);
+#else
 	*buffer = ((PyByteArrayObject *)obj)->ob_start;
 	*buffer_len = PYOLDBUF_VAR_SIZE_(obj);
+#endif
 	return 0;
 }
-#endif
 
 /*
  * A free-threaded Py_DECREF() imports _Py_DecRefShared and
