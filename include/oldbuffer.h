@@ -1337,6 +1337,11 @@ pyoldbuf_write_view_(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 	return 0;
 }
 
+/*
+ * Its first checks are pyoldbuf_as_read_buffer_()'s, written out again: in
+ * a helper, whose error functions' results the caller must test, they
+ * would cost the build for one version a stack frame on every call.
+ */
 PYOLDBUF_API int
 pyoldbuf_as_write_buffer(PyObject *obj, void **buffer, Py_ssize_t *buffer_len)
 {
